@@ -1,0 +1,1 @@
+"""The ``bench`` command line: a thin layer over the library API."""

@@ -1,0 +1,1 @@
+"""Loading the shipped dataset and exporting it for other tools."""
