@@ -1,0 +1,1 @@
+"""Schema and semantic validation of annotations, prediction files and other artifacts."""
