@@ -19,7 +19,7 @@ class ValidationIssue:
 
 
 def json_path(parts: Iterable[object]) -> str:
-    """``("facts", 3, "evidence")`` -> ``/facts/3/evidence`` (JSON Pointer style; ``/`` is the root)."""
+    """``("facts", 3, "evidence")`` -> ``/facts/3/evidence`` (JSON Pointer; ``/`` is the root)."""
     rendered = "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in parts)
     return "/" + rendered
 

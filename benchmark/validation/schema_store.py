@@ -70,7 +70,9 @@ def _fix_for(error: Any) -> str:
     return "see the schema description for this field"
 
 
-def schema_issues(kind: str, instance: Any, file: str, prefix: tuple[object, ...] = ()) -> Iterator[ValidationIssue]:
+def schema_issues(
+    kind: str, instance: Any, file: str, prefix: tuple[object, ...] = ()
+) -> Iterator[ValidationIssue]:
     """Every schema violation of ``instance``, in a stable order (by JSON path, then message)."""
     errors = sorted(
         validator(kind).iter_errors(instance),
