@@ -1,0 +1,1 @@
+"""Extractors: the protocol, resolving a name to an extractor, the --command adapter, baselines."""

@@ -1,0 +1,1 @@
+"""Reference extractors: null (floor), oracle (ceiling), sentences and rules (honest baselines)."""

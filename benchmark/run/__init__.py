@@ -1,0 +1,1 @@
+"""Running an extractor over documents: isolation, timeouts, parallel jobs, cache, checking."""
