@@ -1,0 +1,64 @@
+"""Entity surface forms: "the French defense minister" and "Jean-Yves Le Drian" name one entity.
+
+Within a slot, any surface form of a gold entity (its name, aliases and mention quotes) is
+replaced by one entity token, so the forms are interchangeable. Forms that carry no content
+(pronouns: "He", "its"), forms with numbers ("4,000 French soldiers": the number must still be
+compared) and forms shared by two entities (ambiguous) are left as words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from benchmark.model.gold import Entity
+
+Analyser = Callable[[str], tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class EntityIndex:
+    """Token sequences of every usable surface form, mapped to an entity token."""
+
+    forms: dict[tuple[str, ...], str]
+    max_length: int
+    _cache: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def build(cls, entities: Iterable[Entity], analyse: Analyser,
+              content: Callable[[str], bool]) -> EntityIndex:
+        owners: dict[tuple[str, ...], set[str]] = {}
+        for entity in entities:
+            for form in entity.surface_forms():
+                tokens = analyse(form)
+                if not any(content(t) for t in tokens) or any(t[0].isdigit() for t in tokens):
+                    continue
+                owners.setdefault(tokens, set()).add(entity.id)
+        forms = {k: f"@{next(iter(v))}" for k, v in owners.items() if len(v) == 1}
+        return cls(forms=forms, max_length=max((len(k) for k in forms), default=0))
+
+    def canonicalise(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
+        """Replace surface forms by entity tokens, longest match first, left to right."""
+        if not self.forms:
+            return tokens
+        cached = self._cache.get(tokens)
+        if cached is not None:
+            return cached
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            for length in range(min(self.max_length, len(tokens) - i), 0, -1):
+                entity = self.forms.get(tokens[i:i + length])
+                if entity is not None:
+                    out.append(entity)
+                    i += length
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+        result = tuple(out)
+        self._cache[tokens] = result
+        return result
+
+
+EMPTY_INDEX = EntityIndex(forms={}, max_length=0)

@@ -1,0 +1,194 @@
+"""What matchers compare, computed once per prediction and per gold fact of a document."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+from benchmark.matching.entities import EntityIndex
+from benchmark.matching.numbers import (
+    Count,
+    DateValue,
+    collapse_numbers,
+    date_counts,
+    parse_counts,
+    parse_dates,
+    parse_iso,
+)
+from benchmark.matching.text import STOPWORDS, is_irrealis, is_negated, stem, words
+from benchmark.model.gold import Fact
+from benchmark.model.prediction import Prediction
+from benchmark.model.qualifiers import Qualifiers
+
+SLOTS: tuple[str, str, str] = ("subject", "predicate", "object")
+IRREALIS_MODALITIES = frozenset({"expected", "hypothetical"})
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"})
+
+
+@lru_cache(maxsize=262_144)
+def content_stems(text: str) -> tuple[str, ...]:
+    """Stemmed content tokens in order, numbers canonical; function words dropped unless
+    nothing else is left ("is" stays "be", so a copula slot still compares)."""
+    tokens = collapse_numbers(words(text))
+    content = tuple(stem(t) for t in tokens if t not in STOPWORDS)
+    if content:
+        return content
+    return tuple(stem(t) for t in tokens if t not in ("a", "an", "the", "n't", "not", "no"))
+
+
+def is_content(token: str) -> bool:
+    return token not in STOPWORDS
+
+
+def passive_predicate(predicate: str, obj: str) -> bool:
+    """("Timbuktu", "was freed by", "French forces"): the roles are the other way round."""
+    pred, ob = words(predicate), words(obj)
+    by = (pred and pred[-1] == "by") or (ob and ob[0] == "by")
+    return bool(by) and any(t in _BE for t in pred)
+
+
+def passive_statement(tokens: tuple[str, ...]) -> bool:
+    """A be-auxiliary, then a participle, then an agent "by": "Timbuktu was freed by France"."""
+    for i, token in enumerate(tokens):
+        if token in _BE:
+            rest = tokens[i + 1:i + 4]
+            if any(t.endswith(("ed", "en", "wn", "ght")) for t in rest) and "by" in tokens[i + 1:]:
+                return True
+    return False
+
+
+@dataclass(frozen=True)
+class FactFeatures:
+    slot_variants: dict[str, tuple[frozenset[str], ...]]
+    statement: tuple[str, ...]
+    triple: tuple[str, ...]
+    counts: tuple[Count, ...]
+    dates: tuple[DateValue, ...]
+    modality: str
+    statement_irrealis: bool
+    subject_keys: frozenset[str]
+    object_keys: frozenset[str]
+    statement_passive: bool
+
+
+@dataclass(frozen=True)
+class PredictionFeatures:
+    has_triple: bool
+    slots: dict[str, frozenset[str]]
+    swapped_by_voice: bool
+    statement: tuple[str, ...]
+    statement_passive: bool
+    counts: tuple[Count, ...]
+    dates: tuple[DateValue, ...]
+    negated: bool
+    irrealis: bool
+
+
+def _qualifier_text(qualifiers: Qualifiers) -> list[str]:
+    parts: list[str] = []
+    if qualifiers.time is not None:
+        parts.append(qualifiers.time.raw)
+    if qualifiers.location is not None:
+        parts.append(qualifiers.location)
+    return parts
+
+
+def _counts_of(texts: list[str]) -> list[Count]:
+    out: list[Count] = []
+    for text in texts:
+        skip = set(date_counts(text))
+        out.extend(c for c in parse_counts(text) if c not in skip)
+    return out
+
+
+def _dates_of(texts: list[str], published: dt.date | None) -> list[DateValue]:
+    return [d for text in texts for d in parse_dates(text, published)]
+
+
+def fact_features(fact: Fact, entities: EntityIndex, published: dt.date | None) -> FactFeatures:
+    def canon(text: str) -> tuple[str, ...]:
+        return entities.canonicalise(content_stems(text))
+
+    # Each value both with entity forms folded and as plain stems, so a partial name
+    # ("extremists" for "Islamic extremists") still overlaps.
+    variants = {slot: tuple(dict.fromkeys(
+        form for v in fact.slot_values(slot)
+        for form in (frozenset(canon(v)), frozenset(content_stems(v))))) for slot in SLOTS}
+    texts = [fact.statement, *(v for slot in SLOTS for v in fact.slot_values(slot)),
+             *_qualifier_text(fact.qualifiers)]
+    counts = _counts_of(texts)
+    quantity = fact.qualifiers.quantity
+    if quantity is not None:
+        low, high = quantity.bounds()
+        counts.append(Count(low, high, quantity.approximate, quantity.vague))
+    dates = _dates_of(texts, published)
+    time = fact.qualifiers.time
+    if time is not None and time.value:
+        iso = parse_iso(time.value)
+        if iso is not None:
+            dates.append(iso)
+    subject_keys = frozenset().union(*variants["subject"])
+    object_keys = frozenset().union(*variants["object"])
+    shared = subject_keys & object_keys
+    statement_words = words(fact.statement)
+    return FactFeatures(
+        slot_variants=variants,
+        statement=canon(fact.statement),
+        triple=canon(f"{fact.subject} {fact.predicate} {fact.object}"),
+        counts=tuple(counts),
+        dates=tuple(dates),
+        modality=fact.modality,
+        statement_irrealis=is_irrealis(statement_words),
+        subject_keys=subject_keys - shared,
+        object_keys=object_keys - shared,
+        statement_passive=passive_statement(statement_words),
+    )
+
+
+def prediction_features(prediction: Prediction, entities: EntityIndex,
+                        published: dt.date | None) -> PredictionFeatures:
+    def canon(text: str) -> tuple[str, ...]:
+        return entities.canonicalise(content_stems(text))
+
+    texts = [t for t in (prediction.subject, prediction.predicate, prediction.object,
+                         prediction.statement) if t]
+    slots: dict[str, frozenset[str]] = {}
+    passive = False
+    if prediction.has_triple:
+        subject, predicate, obj = (prediction.subject or "", prediction.predicate or "",
+                                   prediction.object or "")
+        passive = passive_predicate(predicate, obj)
+        if passive:  # read the passive as its active counterpart
+            subject, obj = obj, subject
+        slots = {"subject": frozenset(canon(subject)), "predicate": frozenset(canon(predicate)),
+                 "object": frozenset(canon(obj))}
+    all_words = tuple(w for text in texts for w in (*words(text), "|"))
+    counts = _counts_of([*texts, *_qualifier_text(prediction.qualifiers)])
+    quantity = prediction.qualifiers.quantity
+    if quantity is not None:
+        low, high = quantity.bounds()
+        counts.append(Count(low, high, quantity.approximate, quantity.vague))
+    dates = _dates_of([*texts, *_qualifier_text(prediction.qualifiers)], published)
+    if prediction.qualifiers.time is not None and prediction.qualifiers.time.value:
+        iso = parse_iso(prediction.qualifiers.time.value)
+        if iso is not None:
+            dates.append(iso)
+    if prediction.modality is not None:
+        negated = prediction.modality == "negated"
+        irrealis = prediction.modality in IRREALIS_MODALITIES
+    else:
+        negated = is_negated(all_words)
+        irrealis = is_irrealis(all_words)
+    statement_text = prediction.text()
+    return PredictionFeatures(
+        has_triple=prediction.has_triple,
+        slots=slots,
+        swapped_by_voice=passive,
+        statement=canon(statement_text),
+        statement_passive=passive_statement(words(statement_text)),
+        counts=tuple(counts),
+        dates=tuple(dates),
+        negated=negated,
+        irrealis=irrealis,
+    )

@@ -1,0 +1,96 @@
+"""Guards every matcher applies to a pair that is similar enough to match.
+
+A guard compares typed values, not strings, and its rejection is a reason of its own:
+``number_mismatch``, ``negation_mismatch``, ``modality_mismatch``, ``role_swap``.
+"""
+
+from __future__ import annotations
+
+from benchmark.matching.features import FactFeatures, PredictionFeatures
+from benchmark.matching.numbers import Count, year_count
+
+
+def _show(count: Count) -> str:
+    if count.low == count.high:
+        return f"{count.low:g}"
+    return f"{count.low:g}-{count.high:g}"
+
+
+def number_guard(prediction: PredictionFeatures, fact: FactFeatures) -> str | None:
+    """Every number and date in the prediction must be licensed by the gold fact: its
+    quantity (value or range) and ISO time, or a number/date its own slots or statement state."""
+    for count in prediction.counts:
+        if any(count.overlaps(g) for g in fact.counts):
+            continue
+        as_year = year_count(count)
+        if as_year is not None and any(as_year.overlaps(d) for d in fact.dates):
+            continue
+        known = ", ".join(sorted({_show(g) for g in fact.counts})) or "none"
+        return f"number {_show(count)} in the prediction is not in the gold (gold numbers: {known})"
+    for date in prediction.dates:
+        if any(date.overlaps(d) for d in fact.dates):
+            continue
+        if date.start is not None and date.start.month == 1 and date.end is not None and \
+                date.end.month == 12 and any(
+                    c.plain_integer and c.low == date.start.year for c in fact.counts):
+            continue
+        shown = date.month_only if date.month_only is not None else f"{date.start}..{date.end}"
+        return f"date {shown} in the prediction does not agree with the gold time"
+    return None
+
+
+def negation_guard(prediction: PredictionFeatures, fact: FactFeatures) -> str | None:
+    gold_negated = fact.modality == "negated"
+    if prediction.negated == gold_negated:
+        return None
+    if gold_negated:
+        return "the gold fact is negated but the prediction states it as true"
+    return "the prediction is negated but the gold fact is not"
+
+
+def modality_guard(prediction: PredictionFeatures, fact: FactFeatures) -> str | None:
+    gold_irrealis = fact.modality in ("expected", "hypothetical")
+    if prediction.irrealis == gold_irrealis:
+        return None
+    if gold_irrealis:
+        return (f"the gold fact is {fact.modality} (not stated to have happened) but the "
+                "prediction states it as an event")
+    if fact.statement_irrealis:  # the gold's own wording carries the marker
+        return None
+    return "the prediction is a plan, expectation or possibility but the gold fact is an event"
+
+
+def _first(tokens: tuple[str, ...], keys: frozenset[str]) -> int | None:
+    return next((i for i, t in enumerate(tokens) if t in keys), None)
+
+
+def statement_role_guard(prediction: PredictionFeatures, fact: FactFeatures) -> str | None:
+    """For statements: the gold subject's and object's mentions must come in the same order as
+    in the gold statement (after undoing a passive), else the roles are swapped."""
+    if not fact.subject_keys or not fact.object_keys:
+        return None
+    ps, po = _first(prediction.statement, fact.subject_keys), _first(
+        prediction.statement, fact.object_keys)
+    gs, go = _first(fact.statement, fact.subject_keys), _first(fact.statement, fact.object_keys)
+    if None in (ps, po, gs, go) or ps == po or gs == go:
+        return None
+    assert ps is not None and po is not None and gs is not None and go is not None
+    predicted_order = (ps < po) != prediction.statement_passive
+    gold_order = (gs < go) != fact.statement_passive
+    if predicted_order == gold_order:
+        return None
+    return "the gold subject and object appear in swapped roles"
+
+
+def first_guard_failure(prediction: PredictionFeatures, fact: FactFeatures,
+                        check_roles: bool) -> tuple[str, str] | None:
+    """(reason, detail) of the first guard that rejects the pair, or None."""
+    checks = [("number_mismatch", number_guard), ("negation_mismatch", negation_guard),
+              ("modality_mismatch", modality_guard)]
+    if check_roles:
+        checks.append(("role_swap", statement_role_guard))
+    for reason, guard in checks:
+        detail = guard(prediction, fact)
+        if detail is not None:
+            return reason, detail
+    return None

@@ -1,0 +1,335 @@
+"""Numbers, number words and dates parsed from text, as typed values the guards compare.
+
+"4,000", "4000", "two thousand one hundred fifty", "a thousand" are counts; "hundreds" is the
+vague range [200, 999] (the annotation guidelines' convention); "March 2013", "in March",
+"2012" and, given the publication date, "last month" / "next month" / "last year" are dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from benchmark.matching.text import words
+
+_UNITS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+}
+_TENS = {
+    w: 10 * (i + 2)
+    for i, w in enumerate(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    )
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_VAGUE = {
+    "dozens": (24.0, 99.0),
+    "scores": (40.0, 99.0),
+    "hundreds": (200.0, 999.0),
+    "thousands": (2_000.0, 9_999.0),
+    "millions": (2e6, 9_999_999.0),
+}
+_HEDGES = frozenset(
+    {
+        "nearly",
+        "almost",
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "some",
+        "over",
+        "more",
+        "than",
+        "least",
+        "up",
+        "to",
+        "under",
+        "fewer",
+        "less",
+        "circa",
+        "approx",
+    }
+)
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS.pop("may")  # "may" is far more often the modal verb
+_NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number: ``low == high`` for a point, an interval for a vague or ranged amount."""
+
+    low: float
+    high: float
+    approximate: bool = False
+    vague: bool = False
+    plain_integer: bool = False  # written as bare digits, so it may also be a year
+
+    def overlaps(self, other: Count) -> bool:
+        tolerance = 1e-9 * max(1.0, abs(self.high), abs(other.high))
+        return self.low <= other.high + tolerance and other.low <= self.high + tolerance
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date interval [start, end] (inclusive days); ``month_only`` for "in March"."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    month_only: int | None = None
+
+    def overlaps(self, other: DateValue) -> bool:
+        if self.month_only is not None or other.month_only is not None:
+            return bool(self.months() & other.months())
+        assert self.start and self.end and other.start and other.end
+        return self.start <= other.end and other.start <= self.end
+
+    def months(self) -> set[int]:
+        if self.month_only is not None:
+            return {self.month_only}
+        assert self.start and self.end
+        if (self.end - self.start).days > 366:
+            return set(range(1, 13))
+        months, day = set(), self.start
+        while day <= self.end:
+            months.add(day.month)
+            day += dt.timedelta(days=28 if day.day == 1 else 1)
+        return months
+
+
+def _digits_value(token: str) -> float:
+    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", token):
+        return float(token.replace(",", ""))
+    if "," in token:  # "3,5" style decimals are rare in English news; read as thousands
+        return float(token.replace(",", ""))
+    return float(token)
+
+
+def _number_word_run(tokens: tuple[str, ...], i: int) -> tuple[float, int] | None:
+    """Parse "two thousand one hundred (and) fifty" / "a thousand" starting at i."""
+    total, current, j, seen = 0.0, 0.0, i, False
+    while j < len(tokens):
+        t = tokens[j]
+        if t in _UNITS:
+            current += _UNITS[t]
+        elif t in _TENS:
+            current += _TENS[t]
+        elif t in _SCALES:
+            scale = _SCALES[t]
+            current = max(current, 1.0) * scale if scale == 100 else current
+            if scale > 100:
+                total += max(current, 1.0) * scale
+                current = 0.0
+        elif t in ("a", "one") and j + 1 < len(tokens) and tokens[j + 1] in _SCALES and not seen:
+            current += 1
+        elif (
+            t == "and"
+            and seen
+            and j + 1 < len(tokens)
+            and (tokens[j + 1] in _UNITS or tokens[j + 1] in _TENS)
+        ):
+            j += 1
+            continue
+        elif t == "dozen" and (seen or (j > i and tokens[j - 1] == "a")):
+            current = max(current, 1.0) * 12
+        elif t == "a" and j + 1 < len(tokens) and tokens[j + 1] == "dozen" and not seen:
+            pass
+        else:
+            break
+        seen = seen or t not in ("a",)
+        j += 1
+    if not seen:
+        return None
+    return total + current, j
+
+
+@lru_cache(maxsize=131_072)
+def parse_counts(text: str) -> tuple[Count, ...]:
+    """Every count in ``text`` (digits, number words, vague plurals), in order."""
+    tokens = words(text)
+    counts: list[Count] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        hedged = i > 0 and tokens[i - 1] in _HEDGES
+        if _NUMBER.match(token):
+            value = _digits_value(token)
+            j = i + 1
+            if j < len(tokens) and tokens[j] in _SCALES and _SCALES[tokens[j]] > 100:
+                value *= _SCALES[tokens[j]]
+                j += 1
+            plain = token.isdigit()
+            counts.append(Count(value, value, approximate=hedged, plain_integer=plain))
+            i = j
+            continue
+        if token in _VAGUE:
+            low, high = _VAGUE[token]
+            counts.append(Count(low, high, approximate=True, vague=True))
+            i += 1
+            continue
+        parsed = _number_word_run(tokens, i)
+        if parsed is not None:
+            value, j = parsed
+            if tokens[i:j] != ("one",):  # a lone "one" is usually a pronoun ("one of the")
+                counts.append(Count(value, value, approximate=hedged))
+            i = j
+            continue
+        i += 1
+    return tuple(counts)
+
+
+def _month_interval(year: int, month: int) -> DateValue:
+    last = calendar.monthrange(year, month)[1]
+    return DateValue(dt.date(year, month, 1), dt.date(year, month, last))
+
+
+def _year_interval(year: int) -> DateValue:
+    return DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def _shift_month(day: dt.date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _relative(unit: str, direction: int, published: dt.date) -> DateValue | None:
+    if unit == "year":
+        return _year_interval(published.year + direction)
+    if unit == "month":
+        return _month_interval(*_shift_month(published, direction))
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=direction)
+        return DateValue(monday, monday + dt.timedelta(days=6))
+    return None
+
+
+@lru_cache(maxsize=131_072)
+def parse_dates(text: str, published: dt.date | None = None) -> tuple[DateValue, ...]:
+    """Month names (with an optional day and year), bare years, and relative phrases
+    ("last year", "next month", "yesterday") when a publication date resolves them."""
+    tokens = words(text)
+    dates: list[DateValue] = []
+    for i, token in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token in _MONTHS:
+            month = _MONTHS[token]
+            year = next(
+                (int(t) for t in tokens[i + 1 : i + 4] if t.isdigit() and len(t) == 4), None
+            )
+            dates.append(_month_interval(year, month) if year else DateValue(month_only=month))
+        elif token.isdigit() and len(token) == 4 and 1800 <= int(token) <= 2100:
+            if not (i > 0 and tokens[i - 1] in _MONTHS) and not any(
+                t in _MONTHS for t in tokens[max(0, i - 3) : i]
+            ):
+                dates.append(_year_interval(int(token)))
+        elif (
+            published is not None
+            and token in ("last", "next", "this", "past")
+            and nxt in ("year", "month", "week")
+        ):
+            direction = {"last": -1, "past": -1, "next": 1, "this": 0}[token]
+            value = _relative(nxt, direction, published)
+            if value is not None:
+                dates.append(value)
+        elif published is not None and token in ("yesterday", "today", "tomorrow"):
+            day = published + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[token])
+            dates.append(DateValue(day, day))
+    return tuple(dates)
+
+
+def parse_iso(value: str) -> DateValue | None:
+    """A gold ISO 8601 time value as an interval; durations ("P1Y") are not points in time."""
+    if value.startswith("P"):
+        return None
+    if "/" in value:
+        first, last = (parse_iso(part) for part in value.split("/", 1))
+        if first and last and first.start and last.end:
+            return DateValue(first.start, last.end)
+        return None
+    if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+        monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        return DateValue(monday, monday + dt.timedelta(days=6))
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return _year_interval(parts[0])
+    if len(parts) == 2:
+        return _month_interval(parts[0], parts[1])
+    day = dt.date(parts[0], parts[1], parts[2])
+    return DateValue(day, day)
+
+
+def year_count(count: Count) -> DateValue | None:
+    """A bare integer like 2013 read as a year, or None."""
+    if count.plain_integer and count.low == count.high and 1800 <= count.low <= 2100:
+        return _year_interval(int(count.low))
+    return None
+
+
+def date_counts(text: str) -> tuple[Count, ...]:
+    """Counts that are really parts of dates ("5" in "March 5, 2013"), to skip as counts."""
+    tokens = words(text)
+    skip: list[Count] = []
+    for i, token in enumerate(tokens):
+        if token in _MONTHS:
+            for t in (*tokens[max(0, i - 1) : i], *tokens[i + 1 : i + 3]):
+                if t.isdigit() and len(t) <= 2:
+                    skip.append(Count(float(t), float(t), plain_integer=True))
+    return tuple(skip)
+
+
+def number_token(value: float) -> str:
+    """The token a number becomes for overlap: "4,000", "4000" and "four thousand" -> "4000"."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def collapse_numbers(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Replace digit tokens and number-word runs by their canonical number token."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if _NUMBER.match(token):
+            out.append(number_token(_digits_value(token)))
+            i += 1
+            continue
+        parsed = (
+            _number_word_run(tokens, i)
+            if (token in _UNITS or token in _TENS or token in ("a", "one"))
+            else None
+        )
+        if parsed is not None and tokens[i : parsed[1]] not in (("one",), ("a",)):
+            out.append(number_token(parsed[0]))
+            i = parsed[1]
+            continue
+        out.append(token)
+        i += 1
+    return tuple(out)

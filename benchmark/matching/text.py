@@ -1,0 +1,327 @@
+"""Text normalisation shared by every matcher: Unicode folding, tokens, stop words, a stemmer.
+
+Everything here is pure and cached: the same strings recur across predictions and gold
+alternatives, and tokenising is most of the matching cost.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from functools import lru_cache
+
+# Typographic variants that must compare equal to their ASCII forms.
+_CHAR_MAP = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "″": '"',
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "–": "-",
+        "—": "-",
+        "―": "-",
+        "−": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+    }
+)
+
+ARTICLES = frozenset({"a", "an", "the"})
+
+# Function words carry no content for overlap. Negation cues and modal markers are removed
+# from overlap too: the guards compare them explicitly.
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "as",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "it's",
+        "he",
+        "his",
+        "him",
+        "she",
+        "her",
+        "they",
+        "their",
+        "them",
+        "there",
+        "here",
+        "than",
+        "then",
+        "so",
+        "such",
+        "also",
+        "just",
+        "very",
+        "some",
+        "any",
+        "all",
+        "each",
+        "both",
+        "more",
+        "most",
+        "other",
+        "own",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "has",
+        "have",
+        "had",
+        "having",
+        "do",
+        "does",
+        "did",
+        "doing",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "not",
+        "no",
+        "never",
+        "n't",
+        "without",
+        "s",
+        "said",
+        "says",
+        "say",
+    ]
+)
+
+NEGATION_CUES = frozenset(
+    {
+        "not",
+        "no",
+        "never",
+        "n't",
+        "without",
+        "neither",
+        "nor",
+        "cannot",
+        "deny",
+        "denies",
+        "denied",
+        "denying",
+    }
+)
+NEGATION_PHRASES = (("failed", "to"), ("fails", "to"), ("fail", "to"), ("did", "not"))
+
+MODAL_MARKERS = frozenset(
+    [
+        "would",
+        "could",
+        "may",
+        "might",
+        "will",
+        "shall",
+        "should",
+        "'ll",
+        "expect",
+        "expects",
+        "expected",
+        "expecting",
+        "plan",
+        "plans",
+        "planned",
+        "planning",
+        "intend",
+        "intends",
+        "intended",
+        "prepare",
+        "prepares",
+        "preparing",
+        "fear",
+        "fears",
+        "feared",
+        "fearing",
+        "threaten",
+        "threatens",
+        "threatened",
+        "hope",
+        "hopes",
+        "hoped",
+        "possibly",
+        "likely",
+        "potential",
+        "potentially",
+    ]
+)
+MODAL_PHRASES = (("to", "begin"), ("to", "start"), ("going", "to"), ("about", "to"))
+
+_IRREGULAR = {
+    "took": "take",
+    "taken": "take",
+    "gave": "give",
+    "given": "give",
+    "told": "tell",
+    "sent": "send",
+    "fought": "fight",
+    "began": "begin",
+    "begun": "begin",
+    "went": "go",
+    "gone": "go",
+    "held": "hold",
+    "won": "win",
+    "lost": "lose",
+    "made": "make",
+    "kept": "keep",
+    "brought": "bring",
+    "struck": "strike",
+    "fled": "flee",
+    "ran": "run",
+    "spoke": "speak",
+    "spoken": "speak",
+    "met": "meet",
+    "seen": "see",
+    "saw": "see",
+    "left": "leave",
+    "withdrew": "withdraw",
+    "withdrawn": "withdraw",
+    "carried": "carry",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "has": "have",
+    "had": "have",
+    "is": "be",
+    "are": "be",
+    "was": "be",
+    "were": "be",
+    "been": "be",
+    "am": "be",
+    "did": "do",
+    "does": "do",
+}
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+(?:'[a-z]+)?|n't")
+
+
+def fold(text: str) -> str:
+    """NFKC, typographic quotes/dashes to ASCII, lower case, single spaces."""
+    folded = unicodedata.normalize("NFKC", text).translate(_CHAR_MAP).lower()
+    return " ".join(folded.split())
+
+
+@lru_cache(maxsize=262_144)
+def words(text: str) -> tuple[str, ...]:
+    """Lower-case word and number tokens; "didn't" -> "did", "n't"; "Mali's" -> "mali"."""
+    folded = fold(text).replace("n't", " n't").replace("-", " ")
+    out: list[str] = []
+    for token in _TOKEN.findall(folded):
+        if token.endswith("'s"):
+            token = token[:-2]
+        elif "'" in token and token != "n't":
+            token = token.replace("'", "")
+        if token:
+            out.append(token)
+    return tuple(out)
+
+
+@lru_cache(maxsize=262_144)
+def stem(word: str) -> str:
+    """A small suffix-stripping stemmer: enough to equate "freed"/"free", "troops"/"troop",
+    "withdrawing"/"withdraw", "banned"/"ban". Numbers pass through unchanged."""
+    if not word.isalpha():
+        return word
+    word = _IRREGULAR.get(word, word)
+    if len(word) <= 3:
+        return word
+    for suffix, replacement in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                break
+            if suffix == "es" and not word.endswith(("ches", "shes", "sses", "xes", "zes")):
+                continue
+            word = word[: len(word) - len(suffix)] + replacement
+            if (
+                suffix in ("ing", "ed")
+                and len(word) >= 4
+                and word[-1] == word[-2]
+                and word[-1] not in "lsz"
+            ):
+                word = word[:-1]  # banned -> bann -> ban
+            break
+    if len(word) > 3 and word.endswith("e"):
+        word = word[:-1]  # free/freed, seize/seized both end up without the e
+    return word
+
+
+def has_cue(
+    tokens: tuple[str, ...], cues: frozenset[str], phrases: tuple[tuple[str, str], ...]
+) -> bool:
+    if any(t in cues for t in tokens):
+        return True
+    pairs = set(itertools.pairwise(tokens))
+    return any(p in pairs for p in phrases)
+
+
+def is_negated(tokens: tuple[str, ...]) -> bool:
+    return has_cue(tokens, NEGATION_CUES, NEGATION_PHRASES)
+
+
+def is_irrealis(tokens: tuple[str, ...]) -> bool:
+    """A plan, expectation, fear or possibility marker ("will", "feared", "to begin")."""
+    return has_cue(tokens, MODAL_MARKERS, MODAL_PHRASES)
+
+
+def exact_form(text: str) -> str:
+    """The form the exact matcher compares: folded, articles and edge punctuation removed."""
+    return " ".join(t for t in words(text) if t not in ARTICLES)
