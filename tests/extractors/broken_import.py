@@ -1,0 +1,3 @@
+"""Fails at import time, as a module with a bug would."""
+
+raise RuntimeError("this module is broken on purpose")
