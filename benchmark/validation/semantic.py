@@ -182,8 +182,10 @@ def gold_issues(gold: GoldSet, document: Document, file: str) -> Iterator[Valida
                          "give every fact a unique id")
         fact_ids.setdefault(fact.id, i)
         for j, span in enumerate(fact.evidence):
-            yield from span_issues(span, text, file, (*parts, "evidence", j))
-            yield from _evidence_in_boilerplate(span, document, file, (*parts, "evidence", j))
+            bad_span = list(span_issues(span, text, file, (*parts, "evidence", j)))
+            yield from bad_span
+            if not bad_span:  # a broken span's overlaps mean nothing
+                yield from _evidence_in_boilerplate(span, document, file, (*parts, "evidence", j))
         for j, entity_id in enumerate(fact.entities):
             if entity_id not in entity_ids:
                 yield _issue(file, (*parts, "entities", j),
