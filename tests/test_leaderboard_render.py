@@ -28,6 +28,7 @@ CONTEXT = BoardContext(
     matcher_version="1.0.0",
     confidence_level=0.95,
     bootstrap_samples=1000,
+    bootstrap_unit="gold fact",
 )
 
 

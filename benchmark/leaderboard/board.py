@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmark.leaderboard.policy import Inspection, SubmissionPolicy, inspect_submissions
-from benchmark.leaderboard.rows import BoardContext, LeaderboardRow, rank_rows
+from benchmark.leaderboard.rows import BoardContext, GroupRecall, LeaderboardRow, rank_rows
+from benchmark.leaderboard.scores import Interval, Scores
 from benchmark.leaderboard.snapshot import Snapshot
 from benchmark.leaderboard.submission import SUBMISSIONS_DIR, Submission
 from benchmark.model.dataset import Dataset
@@ -86,12 +87,59 @@ def _scorer(dataset: Dataset) -> _Scorer:
 
 
 class _Scorer:
-    """Adapter from the scoring stack to leaderboard rows (filled in below)."""
+    """Adapter from the scoring stack (``benchmark.scoring``) to leaderboard rows."""
 
     def __init__(self, dataset: Dataset) -> None:
-        raise NotImplementedError
+        from benchmark.matching.registry import get_matcher
+        from benchmark.metrics.bootstrap import DEFAULT_SAMPLES, DOCUMENT_CLUSTERS_FROM
 
-    context: BoardContext
+        matcher = get_matcher(BOARD_MATCHER)
+        self.dataset = dataset
+        self.context = BoardContext(
+            dataset_name=dataset.name,
+            dataset_version=dataset.version,
+            dataset_sha256=dataset.sha256,
+            documents=len(dataset.documents),
+            required_facts=sum(f.required for g in dataset.gold for f in g.facts),
+            matcher_name=matcher.name,
+            matcher_version=matcher.version,
+            confidence_level=0.95,
+            bootstrap_samples=DEFAULT_SAMPLES,
+            bootstrap_unit=(
+                "document" if len(dataset.documents) >= DOCUMENT_CLUSTERS_FROM else "gold fact"
+            ),
+        )
 
     def row(self, submission: Submission) -> LeaderboardRow:
-        raise NotImplementedError
+        from benchmark.data.predictions import read_predictions
+        from benchmark.scoring import score_predictions
+
+        predictions = read_predictions(submission.predictions_path)
+        metrics = score_predictions(self.dataset, predictions, matcher=BOARD_MATCHER).metrics
+        scores = Scores(
+            precision=metrics.precision,
+            recall=metrics.recall,
+            f1=metrics.f1,
+            true_positives=metrics.tp,
+            false_positives=metrics.fp,
+            false_negatives=metrics.fn,
+            predicted=len(predictions),
+        )
+        groups = [
+            GroupRecall(dimension, value, counts.tp, counts.tp + counts.fn)
+            for dimension, table in (
+                ("category", metrics.by_category),
+                ("modality", metrics.by_modality),
+            )
+            for value, counts in sorted(table.items())
+            if counts.tp + counts.fn > 0  # a group with only false positives has no gold
+        ]
+        return LeaderboardRow(
+            slug=submission.slug,
+            metadata=submission.metadata,
+            scores=scores,
+            precision_ci=Interval(*metrics.ci["precision"]),
+            recall_ci=Interval(*metrics.ci["recall"]),
+            f1_ci=Interval(*metrics.ci["f1"]),
+            groups=tuple(groups),
+        )

@@ -133,7 +133,8 @@ def render_leaderboard(rows: Sequence[LeaderboardRow], context: BoardContext) ->
         f"(sha256 `{context.dataset_sha256[:12]}`): {context.documents} document(s), "
         f"{context.required_facts} required gold facts. Matcher **{context.matcher_name}** "
         f"(version {context.matcher_version}). Intervals are {level}% percentile bootstrap "
-        f"intervals over documents and facts ({context.bootstrap_samples} resamples, fixed seed).",
+        f"intervals ({context.bootstrap_samples} resamples of {context.bootstrap_unit} "
+        "clusters, fixed seed).",
         "",
         "Systems are ranked by F1, ties broken by recall, precision and name. "
         "*baseline* rows are the extractors shipped with extractbench; the *human* row is a "

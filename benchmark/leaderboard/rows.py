@@ -59,6 +59,7 @@ class BoardContext:
     matcher_version: str
     confidence_level: float
     bootstrap_samples: int
+    bootstrap_unit: str  # what is resampled: "gold fact" (few documents) or "document"
 
 
 def _order_key(row: LeaderboardRow) -> tuple[float, float, float, str, str]:
