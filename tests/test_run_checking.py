@@ -91,7 +91,9 @@ def test_code_point_offsets_with_curly_quotes_are_accepted() -> None:
 text_values = st.text(min_size=1, max_size=20).filter(lambda s: s.strip() != "")
 valid_facts = st.one_of(
     st.fixed_dictionaries({"statement": text_values}),
-    st.fixed_dictionaries({"subject": text_values, "predicate": text_values, "object": text_values}),
+    st.fixed_dictionaries(
+        {"subject": text_values, "predicate": text_values, "object": text_values}
+    ),
 )
 invalid_facts = st.one_of(
     st.integers(), st.fixed_dictionaries({"subject": text_values}), st.just({"statement": ""})

@@ -18,7 +18,9 @@ pytestmark = pytest.mark.slow
 
 
 def _dataset(tmp_path: Path, ids: list[str]) -> Dataset:
-    documents = {i: [f"Title {i}", f"The clerk number{n} filed report{n}."] for n, i in enumerate(ids)}
+    documents = {
+        i: [f"Title {i}", f"The clerk number{n} filed report{n}."] for n, i in enumerate(ids)
+    }
     return load_dataset(make_annotations(tmp_path / "annotations", documents))
 
 
