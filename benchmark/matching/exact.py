@@ -77,6 +77,15 @@ class ExactMatcher:
                 for j, gs in enumerate(gold_statements):
                     base[i, j] = float(statement == gs)
         similarity = np.maximum(base, swapped)
+
+        def equal_slots(i: int, j: int) -> tuple[float, float, float] | None:
+            p = predictions[i]
+            if not p.has_triple:
+                return None
+            g = gold_slots[j]
+            s, pr, o = (float(form(v) in g[slot])
+                        for v, slot in zip((p.subject, p.predicate, p.object), SLOTS, strict=True))
+            return (s, pr, o)
         pfs = [prepared.prediction(p) for p in predictions] if n_f else []
         ffs = [prepared.fact(f) for f in facts]
         scores = base.copy()
@@ -86,16 +95,17 @@ class ExactMatcher:
 
         def explain(i: int, j: int) -> MatchScore:
             value, sim = float(base[i, j]), float(similarity[i, j])
+            slots = equal_slots(i, j)
             kind = "slots equal" if predictions[i].has_triple else "statement equal"
             detail = f"{kind}: {value:.3f} (threshold {threshold:g})"
             if value >= threshold:
                 failure = first_guard_failure(pfs[i], ffs[j], check_roles=False)
                 if failure is not None:
-                    return MatchScore(0.0, failure[0], f"{failure[1]}; {detail}", sim)
-                return MatchScore(value, "matched", detail, sim)
+                    return MatchScore(0.0, failure[0], f"{failure[1]}; {detail}", sim, slots)
+                return MatchScore(value, "matched", detail, sim, slots)
             if swapped[i, j] >= threshold:
                 return MatchScore(value, "role_swap", f"subject and object exchanged; {detail}",
-                                  sim)
-            return MatchScore(value, "below_threshold", detail, sim)
+                                  sim, slots)
+            return MatchScore(value, "below_threshold", detail, sim, slots)
 
         return ScoreMatrix(scores, similarity, explain)

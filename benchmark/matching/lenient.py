@@ -137,16 +137,20 @@ class LenientMatcher:
             else:
                 detail = f"statement similarity {value:.3f}"
             detail += f" (threshold {threshold:g})"
+            slots = None
+            if pf.has_triple:
+                subject, predicate, obj = (_clip(float(slot_sim[slot][i, j])) for slot in SLOTS)
+                slots = (subject, predicate, obj)
             if value >= threshold:
                 failure = first_guard_failure(pf, ff, check_roles=not pf.has_triple)
                 if failure is not None:
-                    return MatchScore(0.0, failure[0], f"{failure[1]}; {detail}", sim)
-                return MatchScore(_clip(value), "matched", detail, sim)
+                    return MatchScore(0.0, failure[0], f"{failure[1]}; {detail}", sim, slots)
+                return MatchScore(_clip(value), "matched", detail, sim, slots)
             if pf.has_triple and swapped[i, j] >= threshold:
                 return MatchScore(_clip(value), "role_swap",
                                   f"subject and object match the gold's object and subject "
-                                  f"(swapped score {swapped[i, j]:.3f}); {detail}", sim)
-            return MatchScore(_clip(value), "below_threshold", detail, sim)
+                                  f"(swapped score {swapped[i, j]:.3f}); {detail}", sim, slots)
+            return MatchScore(_clip(value), "below_threshold", detail, sim, slots)
 
         return ScoreMatrix(scores, similarity, explain)
 

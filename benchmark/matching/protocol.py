@@ -48,6 +48,7 @@ class MatchScore:
     reason: str
     detail: str
     similarity: float | None = None
+    slots: tuple[float, float, float] | None = None  # subject, predicate, object agreement
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.score <= 1.0:

@@ -1,0 +1,286 @@
+"""Predictions + dataset + matcher -> one decision per prediction and per gold fact, and metrics.
+
+Within each document, predictions and gold facts are paired one to one by maximum-weight
+assignment over pairs scoring at least the threshold. Every prediction gets a reason
+(``benchmark.matching.protocol.PREDICTION_REASONS``); every gold fact gets a status
+(``GOLD_STATUSES``) and its nearest miss.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
+
+from benchmark.matching.assignment import assign
+from benchmark.matching.protocol import (
+    BatchMatcher,
+    MatchContext,
+    Matcher,
+    MatchScore,
+    ScoreMatrix,
+)
+from benchmark.metrics.bootstrap import DEFAULT_SAMPLES
+from benchmark.metrics.outcomes import Outcome
+from benchmark.metrics.summary import Metrics, compute_metrics
+from benchmark.model.dataset import Dataset
+from benchmark.model.document import Document
+from benchmark.model.gold import Fact, GoldSet
+from benchmark.model.prediction import Prediction
+
+GOLD_STATUSES: dict[str, str] = {
+    "matched": "a prediction was paired with this required fact (TP)",
+    "missed": "no prediction was paired with this required fact (FN)",
+    "optional_matched": "a prediction was paired with this optional fact (not counted)",
+    "optional_unmatched": "no prediction for this optional fact (not counted)",
+}
+SLOT_AGREES = 0.5  # a slot "agrees" (slot accuracy) when its own score reaches this
+
+
+@dataclass(frozen=True)
+class Nearest:
+    gold_id: str
+    score: float
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    prediction_index: int
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class PredictionDecision:
+    """``index``: position of the prediction in the scored sequence (its line among the
+    file's predictions). ``outcome``: tp, fp or ignored (matched an optional fact)."""
+
+    document_id: str
+    index: int
+    prediction: Prediction
+    gold_id: str | None
+    score: float
+    reason: str
+    detail: str
+    nearest: Nearest | None
+    outcome: str
+    slots: tuple[float, float, float] | None = None
+
+
+@dataclass(frozen=True)
+class GoldDecision:
+    document_id: str
+    gold_id: str
+    required: bool
+    status: str
+    prediction_index: int | None
+    score: float | None
+    nearest_miss: NearMiss | None
+    category: str
+    modality: str
+    segments: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Scoring:
+    matcher: str
+    matcher_version: str
+    threshold: float
+    seed: int
+    predictions: tuple[PredictionDecision, ...]
+    gold: tuple[GoldDecision, ...]
+    metrics: Metrics
+
+
+def resolve_matcher(matcher: str | Matcher) -> Matcher:
+    if isinstance(matcher, str):
+        from benchmark.matching.registry import get_matcher
+
+        return get_matcher(matcher)
+    return matcher
+
+
+def _matrix(matcher: Matcher, predictions: Sequence[Prediction], facts: Sequence[Fact],
+            context: MatchContext, threshold: float) -> ScoreMatrix:
+    if isinstance(matcher, BatchMatcher):
+        return matcher.score_matrix(predictions, facts, context, threshold)
+    import numpy as np
+
+    results = [[matcher.score(p, f, context) for f in facts] for p in predictions]
+    scores = np.array([[r.score for r in row] for row in results]).reshape(len(predictions),
+                                                                           len(facts))
+    similarity = np.array([[r.closeness for r in row] for row in results]).reshape(scores.shape)
+    return ScoreMatrix(scores, similarity, lambda i, j: results[i][j])
+
+
+def _segments(fact: Fact, document: Document | None) -> tuple[str, ...]:
+    if document is None:
+        return ()
+    kinds = []
+    for span in fact.evidence:
+        segment = document.segment_at(span.start)
+        if segment is not None and segment.kind != "boilerplate":
+            kinds.append(segment.kind)
+    return tuple(sorted(set(kinds)))
+
+
+def _canonical_order(items: list[tuple[int, Prediction]]) -> list[tuple[int, Prediction]]:
+    """Content order, so the assignment does not depend on the order of the input lines."""
+    return sorted(items, key=lambda item: (
+        json.dumps(item[1].to_dict(), sort_keys=True, ensure_ascii=False), item[0]))
+
+
+def _score_document(matcher: Matcher, threshold: float, document: Document | None,
+                    gold: GoldSet, items: list[tuple[int, Prediction]],
+                    ) -> tuple[list[PredictionDecision], list[GoldDecision]]:
+    items = _canonical_order(items)
+    facts = gold.facts
+    context = MatchContext(document=document, gold=gold)
+    predictions = [p for _, p in items]
+    matrix = _matrix(matcher, predictions, facts, context, threshold)
+    pairs = assign(matrix.scores, threshold, [f.required for f in facts]) if facts else []
+    by_prediction = dict(pairs)
+    by_fact = {j: i for i, j in pairs}
+    out: list[PredictionDecision] = []
+    for i, (position, prediction) in enumerate(items):
+        base = partial(PredictionDecision, gold.document_id, position, prediction)
+        if not facts:
+            out.append(base(gold_id=None, score=0.0, reason="no_gold",
+                                          detail="the document has no gold facts",
+                                          nearest=None, outcome="fp"))
+            continue
+        j = by_prediction.get(i)
+        if j is not None:
+            result = matrix.explain(i, j)
+            fact = facts[j]
+            out.append(base(
+                gold_id=fact.id, score=result.score,
+                reason="matched" if fact.required else "optional",
+                detail=result.detail if fact.required else
+                f"matched optional fact {fact.id} (not counted); {result.detail}",
+                nearest=Nearest(fact.id, result.closeness),
+                outcome="tp" if fact.required else "ignored", slots=result.slots))
+            continue
+        row = matrix.scores[i]
+        eligible = [j for j in range(len(facts)) if row[j] >= threshold]
+        if eligible:  # every fact it matches is taken by another prediction
+            j = max(eligible, key=lambda k: (row[k], -k))
+            result = matrix.explain(i, j)
+            holder = items[by_fact[j]][0]
+            out.append(base(
+                gold_id=None, score=result.score, reason="duplicate",
+                detail=f"also matches {facts[j].id}, already credited to prediction {holder}; "
+                       f"{result.detail}",
+                nearest=Nearest(facts[j].id, result.closeness), outcome="fp"))
+            continue
+        similarity = matrix.similarity[i]
+        j = int(max(range(len(facts)), key=lambda k: (similarity[k], -k)))
+        result = matrix.explain(i, j)
+        reason = "below_threshold" if result.reason == "matched" else result.reason
+        out.append(base(
+            gold_id=None, score=result.score, reason=reason, detail=result.detail,
+            nearest=Nearest(facts[j].id, result.closeness), outcome="fp"))
+    golds: list[GoldDecision] = []
+    for j, fact in enumerate(facts):
+        paired = by_fact.get(j)
+        segments = _segments(fact, document)
+
+        def gold_decision(status: str, index: int | None, score: float | None,
+                          near: NearMiss | None, fact: Fact = fact,
+                          segments: tuple[str, ...] = segments) -> GoldDecision:
+            return GoldDecision(gold.document_id, fact.id, fact.required, status, index, score,
+                                near, fact.category, fact.modality, segments)
+
+        if paired is not None:
+            result = matrix.explain(paired, j)
+            golds.append(gold_decision("matched" if fact.required else "optional_matched",
+                                       items[paired][0], result.score, None))
+            continue
+        near: NearMiss | None = None
+        if predictions:
+            column = matrix.similarity[:, j]
+            k = int(max(range(len(predictions)), key=lambda k: (column[k], -items[k][0])))
+            result = matrix.explain(k, j)
+            reason = result.reason
+            if reason == "matched":  # it matched, but the prediction went to another fact
+                reason = "assigned_elsewhere"
+            near = NearMiss(items[k][0], result.closeness, reason)
+        golds.append(gold_decision("missed" if fact.required else "optional_unmatched",
+                                   None, None, near))
+    return out, golds
+
+
+def _unknown(position: int, prediction: Prediction) -> PredictionDecision:
+    return PredictionDecision(
+        document_id=prediction.document_id, index=position, prediction=prediction, gold_id=None,
+        score=0.0, reason="unknown_document",
+        detail=f"document {prediction.document_id!r} is not in the dataset", nearest=None,
+        outcome="fp")
+
+
+def outcomes_of(predictions: Sequence[PredictionDecision], gold: Sequence[GoldDecision]
+                ) -> list[Outcome]:
+    """The TP/FP/FN records the metrics count, described by the gold fact each belongs to."""
+    facts = {(g.document_id, g.gold_id): g for g in gold}
+    outcomes: list[Outcome] = []
+    for d in predictions:
+        if d.outcome == "ignored":
+            continue
+        key = d.gold_id if d.outcome == "tp" else (d.nearest.gold_id if d.nearest else None)
+        g = facts.get((d.document_id, key)) if key else None
+        slots = None if d.slots is None else tuple(s >= SLOT_AGREES for s in d.slots)
+        outcomes.append(Outcome(
+            kind="tp" if d.outcome == "tp" else "fp", document_id=d.document_id, cluster=key,
+            category=g.category if g else None, modality=g.modality if g else None,
+            segments=g.segments if g else (), confidence=d.prediction.confidence,
+            slots=slots if d.outcome == "tp" else None))  # type: ignore[arg-type]
+    for g in gold:
+        if g.status == "missed":
+            outcomes.append(Outcome(kind="fn", document_id=g.document_id, cluster=g.gold_id,
+                                    category=g.category, modality=g.modality,
+                                    segments=g.segments))
+    return outcomes
+
+
+def score_predictions(dataset: Dataset, predictions: Sequence[Prediction],
+                      matcher: str | Matcher = "lenient", threshold: float | None = None,
+                      seed: int = 0, bootstrap_samples: int = DEFAULT_SAMPLES) -> Scoring:
+    """Decide every prediction and gold fact of ``dataset`` and compute the metrics."""
+    resolved = resolve_matcher(matcher)
+    cutoff = float(resolved.default_threshold if threshold is None else threshold)
+    by_document: dict[str, list[tuple[int, Prediction]]] = defaultdict(list)
+    for position, prediction in enumerate(predictions):
+        by_document[prediction.document_id].append((position, prediction))
+    decisions: list[PredictionDecision] = []
+    gold_decisions: list[GoldDecision] = []
+    known = set(dataset.document_ids)
+    for document in dataset.documents:
+        gold = dataset.gold_for(document.id)
+        made, golds = _score_document(resolved, cutoff, document, gold,
+                                      by_document.get(document.id, []))
+        decisions.extend(made)
+        gold_decisions.extend(golds)
+    for document_id, items in by_document.items():
+        if document_id not in known:
+            decisions.extend(_unknown(position, p) for position, p in items)
+    decisions.sort(key=lambda d: d.index)
+    outcomes = outcomes_of(decisions, gold_decisions)
+    ignored = sum(d.outcome == "ignored" for d in decisions)
+    metrics = compute_metrics(outcomes, dataset.document_ids, ignored=ignored, seed=seed,
+                              samples=bootstrap_samples)
+    return Scoring(resolved.name, getattr(resolved, "version", "unknown"), cutoff, seed,
+                   tuple(decisions), tuple(gold_decisions), metrics)
+
+
+def explain_pair(matcher: str | Matcher, prediction: Prediction, fact: Fact,
+                 document: Document | None, gold: GoldSet) -> MatchScore:
+    """One pair's score and reason, outside any assignment (for debugging and docs)."""
+    return resolve_matcher(matcher).score(prediction, fact, MatchContext(document, gold))
+
+
+__all__ = ["GOLD_STATUSES", "GoldDecision", "NearMiss", "Nearest", "PredictionDecision",
+           "Scoring", "explain_pair", "outcomes_of", "score_predictions"]
+
+
