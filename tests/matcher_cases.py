@@ -285,6 +285,8 @@ CASES: tuple[Case, ...] = (
     Case("wrong place visited", _t("Hollande", "visited", "Gao"), "g18", "below_threshold"),
     Case("wrong object", _t("Islamic extremists", "banned", "smoking"), "g13",
          "below_threshold"),
+    Case("one word of the object wrong", _t("Islamic extremists", "destroyed",
+                                            "historic shrines"), "g21", "below_threshold"),
     Case("negation dropped", _t("Le Drian", "offered", "additional details"), "g03",
          "negation_mismatch"),
     Case("negation dropped, statement", _s("Le Drian offered details."), "g03",

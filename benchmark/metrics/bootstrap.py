@@ -9,6 +9,7 @@ Seeds are fixed, so intervals and p-values are identical across runs.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from benchmark.metrics.outcomes import Outcome
@@ -87,8 +88,18 @@ def confidence_intervals(outcomes: Sequence[Outcome], samples: int = DEFAULT_SAM
             for k, name in enumerate(("precision", "recall", "f1"))}
 
 
+@dataclass(frozen=True)
+class PairedDifference:
+    metric: str
+    a: float
+    b: float
+    difference: float  # b - a
+    ci: tuple[float, float]
+    p_value: float
+
+
 def paired_bootstrap(a: Sequence[Outcome], b: Sequence[Outcome], samples: int = 10_000,
-                     seed: int = 0) -> dict[str, dict[str, float | list[float]]]:
+                     seed: int = 0) -> tuple[PairedDifference, ...]:
     """Differences B - A in P/R/F1 with a two-sided paired bootstrap p-value.
 
     Both systems are resampled with the same clusters. The p-value is the share of resampled
@@ -106,13 +117,11 @@ def paired_bootstrap(a: Sequence[Outcome], b: Sequence[Outcome], samples: int = 
     delta = observed[0] - observed[1]
     sums_a, sums_b = resampled_sums([counts_a, counts_b], samples, seed)
     deltas = _scores(sums_b) - _scores(sums_a)
-    out: dict[str, dict[str, float | list[float]]] = {}
+    out = []
     for k, name in enumerate(("precision", "recall", "f1")):
         extreme = np.abs(deltas[:, k] - delta[k]) >= abs(delta[k]) - 1e-12
-        out[name] = {
-            "a": float(observed[1][k]), "b": float(observed[0][k]), "difference": float(delta[k]),
-            "ci": [float(np.percentile(deltas[:, k], 2.5)),
-                   float(np.percentile(deltas[:, k], 97.5))],
-            "p_value": float((1 + extreme.sum()) / (1 + samples)),
-        }
-    return out
+        out.append(PairedDifference(
+            name, float(observed[1][k]), float(observed[0][k]), float(delta[k]),
+            (float(np.percentile(deltas[:, k], 2.5)), float(np.percentile(deltas[:, k], 97.5))),
+            float((1 + extreme.sum()) / (1 + samples))))
+    return tuple(out)
