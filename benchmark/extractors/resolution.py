@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -22,7 +22,7 @@ from benchmark.extractors.loading import (
 )
 from benchmark.extractors.protocol import Extractor, as_extractor
 
-SpecKind = Literal["entry_point", "module", "file", "command"]
+SpecKind = Literal["entry_point", "module", "file", "command", "object", "inline"]
 
 _MODULE_TARGET = re.compile(r"^[A-Za-z_][\w]*(\.[A-Za-z_]\w*)*:[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$")
 
@@ -36,9 +36,31 @@ class ExtractorSpec:
     target: str
     fallback: str | None = None  # built-in ``module:attr`` when an entry point is stale
     version: str | None = None  # overrides the extractor's own version (--command)
+    payload: bytes | None = None  # a pickled extractor object (library use)
+    # an object that cannot travel to a worker process; it runs in this process, unisolated
+    inline: object | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def source(self) -> str:
+        """Where the extractor came from, as recorded in the results file."""
+        prefixes = {"entry_point": "entry-point", "command": "command", "object": "object",
+                    "inline": "object"}
+        prefix = prefixes.get(self.kind)
+        return f"{prefix}:{self.target}" if prefix else self.target
+
+    @property
+    def isolated(self) -> bool:
+        return self.kind != "inline"
 
     def load(self) -> Extractor:
         """Import and instantiate the extractor (in whichever process calls this)."""
+        if self.kind == "inline":
+            return as_extractor(self.inline, self.name, self.version)
+        if self.kind == "object":
+            import pickle
+
+            assert self.payload is not None
+            return as_extractor(pickle.loads(self.payload), self.name, self.version)
         if self.kind == "command":
             from benchmark.extractors.command import CommandExtractor
 
@@ -90,6 +112,26 @@ def command_spec(
     if not argv:
         raise ResolutionError("--command is empty (give the program and its arguments)")
     return ExtractorSpec("command", name or Path(argv[0]).name, command, version=version)
+
+
+def object_spec(extractor: object) -> ExtractorSpec:
+    """A spec for an extractor given as a Python object (class, instance or function).
+
+    It is pickled to the worker processes when it can be imported there by reference;
+    objects defined in ``__main__`` or unpicklable ones run in this process instead.
+    """
+    import pickle
+
+    target = extractor if isinstance(extractor, type) or callable(extractor) else type(extractor)
+    module = getattr(target, "__module__", "__main__")
+    label = f"{module}:{getattr(target, '__qualname__', type(extractor).__name__)}"
+    name = str(getattr(extractor, "name", None) or getattr(target, "__name__", "extractor"))
+    if module != "__main__" and "<locals>" not in label:
+        try:
+            return ExtractorSpec("object", name, label, payload=pickle.dumps(extractor))
+        except Exception:  # lambdas, open handles: fall through to in-process
+            pass
+    return ExtractorSpec("inline", name, label, inline=extractor)
 
 
 def _unknown_message(name: str, known: list[str]) -> str:

@@ -102,8 +102,10 @@ def run_extractor(
         status = result.errors[0].kind if result.errors else "ok"
         _report(options, len(checked), len(documents), document.id, status)
 
-    if todo:
+    if todo and spec.isolated:
         _WorkerPool(spec, options).run(todo, on_answer)
+    elif todo:
+        _run_inline(spec, todo, options, on_answer)
     predictions: list[Prediction] = []
     errors: list[DocumentError] = []
     for document in documents:
@@ -141,6 +143,30 @@ def _report(options: RunOptions, done: int, total: int, document_id: str, status
 
 
 AnswerHandler = Callable[[Document, str, str], None]
+
+
+def _run_inline(
+    spec: ExtractorSpec, documents: Sequence[Document], options: RunOptions,
+    on_answer: AnswerHandler,
+) -> None:
+    """In this process, for objects that cannot reach a worker: no timeout, no isolation."""
+    from benchmark.run.worker import answer, prepare
+
+    try:
+        extractor = prepare(spec, options.annotations)
+    except Exception as exc:
+        raise FatalRunError(f"the extractor failed to set up: {type(exc).__name__}: {exc}") from exc
+    try:
+        for document in documents:
+            message = answer(extractor, document)
+            if message[0] == "ok":
+                on_answer(document, "ok", message[2])
+            else:
+                on_answer(document, message[2], message[3])
+    finally:
+        close = getattr(extractor, "close", None)
+        if callable(close):
+            close()
 
 
 class _Worker:
