@@ -74,6 +74,13 @@ def test_cutting_happens_before_escaping_so_no_entity_is_split() -> None:
     assert escape_cell("a" * 10 + "<", 10) == "a" * 9 + "…"
 
 
+def test_gfm_autolink_triggers_are_broken_by_numeric_references() -> None:
+    # markdown-it here has no linkify; GitHub does, so the escaped form itself is checked
+    cell = escape_cell("see https://evil.org, WWW.evil.org or me@evil.org", 100)
+    assert cell == "see https&#58;//evil.org, WWW&#46;evil.org or me&#64;evil.org"
+    assert html.unescape(cell) == "see https://evil.org, WWW.evil.org or me@evil.org"
+
+
 def test_blank_text_becomes_a_dash() -> None:
     assert escape_cell(" \n\t\u200b") == "—"
 

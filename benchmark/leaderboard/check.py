@@ -116,7 +116,8 @@ def _generated_file_problems(root: Path, board: Board) -> tuple[list[str], list[
                 )
             )
         )
-        diffs.append(_diff(relative, actual or b"", expected))
+        if actual is not None:  # a diff against nothing would only repeat the whole file
+            diffs.append(_diff(relative, actual, expected))
     return problems, diffs
 
 

@@ -19,9 +19,10 @@ _HTML_ENTITIES: dict[str, str] = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "
 # heading markers matter only at the start of a line, which a table cell never is.
 _MARKDOWN_PUNCTUATION = frozenset("\\`*_{}[]()#!|~")
 
-# ':' and '@' as numeric references: GFM autolinks `scheme://` and e-mail addresses in plain
-# text, which backslashes do not prevent.
-_AUTOLINK_ENTITIES: dict[str, str] = {":": "&#58;", "@": "&#64;"}
+# GFM turns `scheme://...`, `www.` and e-mail addresses in plain text into links, which
+# backslashes do not prevent; a numeric reference for the ':' of '://', the '.' of 'www.' and
+# every '@' breaks the pattern while showing the same character.
+_AUTOLINK_TRIGGERS = re.compile(r":(?=//)|(?<=www)\.|@", flags=re.IGNORECASE)
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -52,11 +53,11 @@ def cut(text: str, limit: int) -> str:
 def escape_markdown(text: str) -> str:
     """Escape every character of one line of text that Markdown or HTML could interpret."""
     out: list[str] = []
-    for char in text:
+    for position, char in enumerate(text):
         if char in _HTML_ENTITIES:
             out.append(_HTML_ENTITIES[char])
-        elif char in _AUTOLINK_ENTITIES:
-            out.append(_AUTOLINK_ENTITIES[char])
+        elif _AUTOLINK_TRIGGERS.match(text, position):
+            out.append(f"&#{ord(char)};")
         elif char in _MARKDOWN_PUNCTUATION:
             out.append("\\" + char)
         else:
