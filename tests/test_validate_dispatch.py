@@ -77,3 +77,13 @@ def test_text_file_missing(mini_annotations: Path) -> None:
     report = validate_paths([folder])
     assert [(Path(i.file).name, i.json_path) for i in report.issues] == [
         ("document.json", "/text_file")]
+
+
+def test_results_file_is_recognised_by_its_keys(tmp_path: Path) -> None:
+    path = schemas_dir() / "results.schema.json"
+    example = json.loads(path.read_text(encoding="utf-8"))["examples"][0]
+    write_json(tmp_path / "my-run.json", example)
+    assert validate_paths([tmp_path / "my-run.json"]).summary() == "1 other file: valid"
+    write_json(tmp_path / "my-run.json", dict(example, schema_version="9.9"))
+    assert [i.json_path for i in validate_paths([tmp_path / "my-run.json"]).issues] == [
+        "/schema_version"]
