@@ -126,6 +126,9 @@ def run(args: argparse.Namespace) -> int:
     except Exception as exc:
         if not _expected_failure(exc):
             raise
+        details = getattr(exc, "details", "")
+        if details:
+            print(details.rstrip(), file=sys.stderr)
         return _fail(str(exc))
     try:
         _write(folder, evaluation, args.overwrite)

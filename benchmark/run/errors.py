@@ -58,4 +58,11 @@ class DocumentError:
 
 
 class FatalRunError(Exception):
-    """Stops the whole run: --fail-fast, or a --command program that exited with an error."""
+    """Stops the whole run: --fail-fast, a failed set-up, or a --command program that exited.
+
+    ``str()`` is one line; ``details`` holds a traceback worth showing above it, if any.
+    """
+
+    def __init__(self, message: str, details: str = "") -> None:
+        super().__init__(message)
+        self.details = details

@@ -155,7 +155,11 @@ def _run_inline(
     try:
         extractor = prepare(spec, options.annotations)
     except Exception as exc:
-        raise FatalRunError(f"the extractor failed to set up: {type(exc).__name__}: {exc}") from exc
+        import traceback
+
+        raise FatalRunError(
+            f"the extractor failed to set up: {type(exc).__name__}: {exc}", traceback.format_exc()
+        ) from exc
     try:
         for document in documents:
             message = answer(extractor, document)
@@ -277,7 +281,7 @@ class _WorkerPool:
             return worker
         if message[0] == "failed":
             worker.kill()
-            raise FatalRunError(f"the extractor failed to set up in a worker: {message[1]}")
+            raise FatalRunError(f"the extractor failed to set up: {message[1]}", message[2])
         document, worker.document = worker.document, None
         assert document is not None
         if message[0] == "ok":

@@ -4,7 +4,7 @@ A plain subprocess (``python -m benchmark.run.worker``), not ``multiprocessing``
 caller's ``__main__`` is never re-imported. Pickled messages go over the worker's original
 stdin/stdout: the parent sends ``(spec, annotations, sys.path)``, then a ``Document`` or
 ``None`` (stop) at a time; the worker first sends
-``("ready", name, version)`` or ``("failed", message)``, then one answer per document:
+``("ready", name, version)`` or ``("failed", message, traceback)``, then one answer per document:
 ``("ok", document_id, output_json)`` or ``("error", document_id, kind, message)``.
 """
 
@@ -75,7 +75,9 @@ def serve(connection_in: Connection, connection_out: Connection) -> None:
         sys.path[:] = search_path  # import what the parent could import (cwd, test dirs)
         extractor = prepare(spec, annotations)
     except BaseException as exc:  # report anything, even SystemExit, as a failed set-up
-        connection_out.send(("failed", f"{_describe(exc)}\n{traceback.format_exc()}"))
+        # expected failures (a --command that cannot start) carry a ``kind``: no traceback
+        details = "" if hasattr(exc, "kind") else traceback.format_exc()
+        connection_out.send(("failed", _describe(exc), details))
         return
     connection_out.send(("ready", *identity(extractor)))
     try:

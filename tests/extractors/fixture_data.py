@@ -16,7 +16,7 @@ EXTRACTORS = Path(__file__).resolve().parent
 
 DEFAULT_DOCUMENTS: dict[str, list[str]] = {
     "doc-a": ["Alpha news", "The council approved the budget.", "The mayor opened a bridge."],
-    "doc-b": ["Beta news", "The army captured the town.", "Rebels fled the city."],
+    "doc-b": ["Beta news", "The army captured the town.", "The rebels left the city."],
 }
 
 
