@@ -72,7 +72,7 @@ GOLD_CORRUPTIONS: list[tuple[str, Edit, str, str]] = [
     ("start after end", _set("entities", 1, "mentions", 0, "start", value=40),
      "/entities/1/mentions/0/end", "is not after start 40"),
     ("quote mismatch", _set("facts", 0, "evidence", 1, "quote", value="French troops killed"),
-     "/facts/0/evidence/1/quote", "differs from the text there"),
+     "/facts/0/evidence/1/quote", "quote differs from the text at character"),
     ("dangling entity id", _set("facts", 1, "entities", 0, value="mali"),
      "/facts/1/entities/0", "'mali' is not defined"),
     ("duplicate entity id", lambda gold: gold["entities"].append(gold["entities"][0]),
@@ -131,7 +131,7 @@ def test_duplicate_fact_by_triple_modality_and_qualifiers(mini_annotations: Path
 DOCUMENT_CORRUPTIONS: list[tuple[str, Edit, str, str]] = [
     ("bad sha256", _set("sha256", value="0" * 64), "/sha256", "differs from the text file's"),
     ("segment quote mismatch", _set("segments", 0, "quote", value="Troops kill"),
-     "/segments/0/quote", "differs from the text there"),
+     "/segments/0/quote", "quote differs from the text at character"),
     ("overlapping segments", _set("segments", 3, "start", value=MINI_TEXT.index("the minister")),
      "/segments/3/quote", "differs"),
     ("duplicate segment id", _set("segments", 2, "id", value="hl01"), "/segments/2/id",
@@ -224,3 +224,29 @@ def test_issues_are_sorted_with_numeric_path_order(mini_annotations: Path) -> No
     paths = [p for _, p, _ in _issues(mini_annotations)]
     assert paths == [f"/facts/{n}/evidence/0/end" for n in range(3, 12)]
     assert validate_paths([mini_annotations]) == validate_paths([mini_annotations])
+
+
+def test_a_fact_failing_its_schema_does_not_hide_other_facts_issues(
+    mini_annotations: Path,
+) -> None:
+    def corrupt(gold: Any) -> None:
+        del gold["facts"][0]["category"]
+        gold["facts"][2]["evidence"][0]["end"] = END + 1
+        gold["facts"][1]["id"] = "f003"
+
+    _edit_json(mini_annotations / DOC / "gold.json", corrupt)
+    assert [(p, m) for _, p, m in _issues(mini_annotations)] == [
+        ("/facts/0", "'category' is a required property"),
+        ("/facts/2/evidence/0/end",
+         f"end {END + 1} is past the end of the text ({END} code points)"),
+        ("/facts/2/id", "fact id 'f003' repeats facts/1"),
+    ]
+
+
+def test_an_entity_failing_its_schema_stops_the_semantic_checks(mini_annotations: Path) -> None:
+    def corrupt(gold: Any) -> None:
+        gold["entities"][0]["type"] = "robot"
+        gold["facts"][2]["evidence"][0]["end"] = END + 1
+
+    _edit_json(mini_annotations / DOC / "gold.json", corrupt)
+    assert [p for _, p, _ in _issues(mini_annotations)] == ["/entities/0/type"]

@@ -86,10 +86,11 @@ class ValidationReport:
             )
         if self.other_files:
             parts.append(_count(self.other_files, "other file"))
-        checked = "; ".join(parts) or "nothing"
+        checked = "; ".join(parts)
         if self.ok:
-            return f"{checked}: valid"
-        return f"{checked}: {_count(len(self.issues), 'issue')}"
+            return f"{checked or 'nothing checked'}: valid"
+        issues = _count(len(self.issues), "issue")
+        return f"{checked}: {issues}" if checked else issues
 
 
 def _count(n: int, singular: str, plural: str | None = None) -> str:
@@ -200,16 +201,18 @@ def _check_gold(path: Path, document: Document | None) -> ValidationReport:
     except _Unreadable as exc:
         return ValidationReport(issues=(exc.issue,))
     report = _schema_report("gold", data, file)
-    if not report.ok:
-        return report
-    gold = GoldSet.from_dict(data)
+    fact_matches = [re.match(r"/facts/(\d+)(/|$)", i.json_path) for i in report.issues]
+    if not all(fact_matches):
+        return report  # beyond single facts: no model to check semantically
+    bad_facts = {int(m.group(1)) for m in fact_matches if m}
+    # Facts that fail their schema are left out, so one typo does not hide every other issue.
+    positions = [i for i in range(len(data["facts"])) if i not in bad_facts]
+    gold = GoldSet.from_dict({**data, "facts": [data["facts"][i] for i in positions]})
+    counts = ValidationReport(facts=len(data["facts"]), entities=len(gold.entities))
     if document is None:  # the document's own issues are reported; spans cannot be checked
-        return ValidationReport(facts=len(gold.facts), entities=len(gold.entities))
-    return ValidationReport(
-        issues=tuple(semantic.gold_issues(gold, document, file)),
-        facts=len(gold.facts),
-        entities=len(gold.entities),
-    )
+        return report + counts
+    semantic_issues = semantic.gold_issues(gold, document, file, fact_positions=positions)
+    return report + counts + ValidationReport(issues=tuple(semantic_issues))
 
 
 def _check_document_folder(folder: Path, gold_path: Path | None = None) -> ValidationReport:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +29,16 @@ def _issue(file: str, parts: Parts, message: str, fix: str) -> ValidationIssue:
     return ValidationIssue(file, json_path(parts), message, fix)
 
 
-def _clip(text: str, limit: int = 60) -> str:
-    return repr(text if len(text) <= limit else text[: limit - 3] + "...")
+def _first_difference(a: str, b: str) -> int:
+    pairs = enumerate(zip(a, b, strict=False))
+    return next((k for k, (x, y) in pairs if x != y), min(len(a), len(b)))
+
+
+def _excerpt(text: str, at: int, before: int = 12, width: int = 36) -> str:
+    """``text`` around position ``at``, short enough for a one-line message."""
+    start = max(0, at - before)
+    piece = text[start : start + width]
+    return ("..." if start else "") + repr(piece) + ("..." if start + width < len(text) else "")
 
 
 def span_issues(span: Span, text: str, file: str, parts: Parts) -> Iterator[ValidationIssue]:
@@ -58,8 +66,11 @@ def span_issues(span: Span, text: str, file: str, parts: Parts) -> Iterator[Vali
             if found >= 0
             else "copy the quote from text[start:end] or correct the offsets"
         )
+        k = _first_difference(span.quote, actual)
         yield _issue(file, (*parts, "quote"),
-                     f"quote {_clip(span.quote)} differs from the text there, {_clip(actual)}", fix)
+                     f"quote differs from the text at character {k}: "
+                     f"{_excerpt(span.quote, k)} in the quote, {_excerpt(actual, k)} in the text",
+                     fix)
 
 
 # --- documents -------------------------------------------------------------------------------
@@ -155,9 +166,16 @@ def _evidence_in_boilerplate(
                          "boilerplate states no facts: cite a headline, highlight or body span")
 
 
-def gold_issues(gold: GoldSet, document: Document, file: str) -> Iterator[ValidationIssue]:
-    """Every cross-field and cross-file rule of ``gold.json`` against its document."""
+def gold_issues(
+    gold: GoldSet, document: Document, file: str, fact_positions: Sequence[int] | None = None
+) -> Iterator[ValidationIssue]:
+    """Every cross-field and cross-file rule of ``gold.json`` against its document.
+
+    ``fact_positions[i]`` is the index in the file of ``gold.facts[i]``, for when facts that
+    failed their schema were left out (default: the same index).
+    """
     text = document.text
+    positions = list(fact_positions) if fact_positions is not None else range(len(gold.facts))
     if gold.document_id != document.id:
         yield _issue(file, ("document_id",),
                      f"document_id {gold.document_id!r} is not the document's id {document.id!r}",
@@ -174,7 +192,7 @@ def gold_issues(gold: GoldSet, document: Document, file: str) -> Iterator[Valida
     fact_ids: dict[str, int] = {}
     by_statement: dict[str, str] = {}
     by_triple: dict[str, str] = {}
-    for i, fact in enumerate(gold.facts):
+    for fact, i in zip(gold.facts, positions, strict=True):
         parts: Parts = ("facts", i)
         if fact.id in fact_ids:
             yield _issue(file, (*parts, "id"),
