@@ -20,6 +20,14 @@ _LAZY: dict[str, str] = {
     "GoldSet": "benchmark.model.gold",
     "Prediction": "benchmark.model.prediction",
     "Span": "benchmark.model.spans",
+    "evaluate": "benchmark.api",
+    "run_evaluation": "benchmark.api",
+    "Evaluation": "benchmark.api",
+    "score_predictions": "benchmark.api",
+    "compare_results": "benchmark.api",
+    "read_results": "benchmark.api",
+    "write_results": "benchmark.api",
+    "Extractor": "benchmark.extractors.protocol",
 }
 
 __all__ = sorted(_LAZY)

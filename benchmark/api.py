@@ -161,6 +161,7 @@ def __getattr__(name: str) -> Any:
         "build_results": "benchmark.results",
         "read_results": "benchmark.results",
         "write_results": "benchmark.results",
+        "compare_results": "benchmark.results.compare",
         "read_predictions": "benchmark.data.predictions",
         "load_dataset": "benchmark.data.loading",
     }
