@@ -134,6 +134,10 @@ def _read_text(path: Path) -> str:
             ValidationIssue(file, "/", f"not UTF-8 text (byte {exc.start}: {exc.reason})",
                             "save the file as UTF-8")
         ) from None
+    except OSError as exc:
+        raise _Unreadable(
+            ValidationIssue(file, "/", f"cannot read: {exc.strerror}", "check the file")
+        ) from None
 
 
 def _read_json(path: Path) -> Any:
@@ -182,6 +186,10 @@ def _check_document(folder: Path) -> tuple[ValidationReport, Document | None]:
         issue = ValidationIssue(display_path(text_path), "/",
                                 f"not UTF-8 text (byte {exc.start}: {exc.reason})",
                                 "save the text as UTF-8")
+        return ValidationReport(issues=(issue,)), None
+    except OSError as exc:  # a directory, no permission, ...
+        issue = ValidationIssue(display_path(text_path), "/", f"cannot read: {exc.strerror}",
+                                "check the file")
         return ValidationReport(issues=(issue,)), None
     except DatasetError as exc:
         return ValidationReport(issues=(ValidationIssue(file, "/", str(exc)),)), None
