@@ -11,6 +11,7 @@ that own them, so ``benchmark.api`` is the one import a script needs.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -82,9 +83,9 @@ def run_evaluation(
     from benchmark.data.loading import load_dataset
     from benchmark.results.environment import now_utc
     from benchmark.run.runner import run_extractor
-    from benchmark.scoring import score_predictions
 
     started_at, started = now_utc(), time.perf_counter()
+    preload = _preload_scoring()
     dataset = load_dataset(Path(annotations) if annotations is not None else None)
     spec = extractor_spec(extractor)
     documents = dataset.documents if limit is None else dataset.documents[: max(0, limit)]
@@ -94,6 +95,9 @@ def run_evaluation(
         fail_fast=fail_fast, annotations=dataset.root, progress=progress,
     )
     outcome = run_extractor(spec, documents, options)
+    preload.join()
+    from benchmark.scoring import score_predictions
+
     scored_on = _restricted(dataset, documents) if limit is not None else dataset
     scoring_started = time.perf_counter()
     scoring = score_predictions(scored_on, outcome.predictions, matcher=matcher,
@@ -102,6 +106,27 @@ def run_evaluation(
     results = _results(scoring, scored_on, matcher, spec, outcome, started_at,
                        score_seconds=finished - scoring_started, total=finished - started)
     return Evaluation(results, outcome.predictions, outcome, scored_on)
+
+
+def _preload_scoring() -> threading.Thread:
+    """Import scoring (numpy, scipy: about a second) while the workers extract, so a short
+    run does not pay for the imports after the extraction; the parent is idle meanwhile."""
+
+    def load() -> None:
+        import contextlib
+        import importlib
+
+        with contextlib.suppress(Exception):  # a real import error surfaces when scoring
+            import benchmark.results.build
+            import benchmark.scoring  # noqa: F401
+
+            # what scoring imports lazily: the assignment solver and the bootstrap
+            importlib.import_module("numpy")
+            importlib.import_module("scipy.optimize")
+
+    thread = threading.Thread(target=load, name="preload-scoring", daemon=True)
+    thread.start()
+    return thread
 
 
 def extractor_spec(extractor: str | ExtractorSpec | object) -> ExtractorSpec:
