@@ -316,3 +316,33 @@ def test_broken_annotations_are_reported_before_anything_else(
     code, out = check(repo, capsys)
     assert code == 1
     assert len(out) == 1 and "gold.json" in out[0] and "invalid JSON" in out[0]
+
+
+def test_a_plot_drawn_by_another_matplotlib_is_noted_not_failed(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    svg = repo / "leaderboard" / "pr_scatter.svg"
+    data = svg.read_bytes()
+    assert b"<!-- drawn with matplotlib " in data[:200]
+    other = data.replace(b"<!-- drawn with matplotlib ", b"<!-- drawn with matplotlib 0.0.1-", 1)
+    svg.write_bytes(other.replace(b"Precision", b"Precisian"))
+    code, out = check(repo, capsys)
+    assert code == 0
+    assert any(
+        line.startswith("leaderboard/pr_scatter.svg: not compared: drawn with matplotlib 0.0.1-")
+        for line in out
+    )
+
+
+def test_a_plot_from_the_same_matplotlib_must_match_byte_for_byte(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    svg = repo / "leaderboard" / "pr_scatter.svg"
+    svg.write_bytes(svg.read_bytes().replace(b"#0072b2", b"#ff0000"))
+    code, out = check(repo, capsys)
+    assert code == 1
+    assert problem_lines(out) == [
+        "leaderboard/pr_scatter.svg: /: differs from what `bench leaderboard` writes "
+        "(run `bench leaderboard` and commit the result)"
+    ]
+    assert "--- leaderboard/pr_scatter.svg (committed)" in out

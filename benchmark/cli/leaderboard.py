@@ -20,6 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from benchmark.leaderboard.board import build_board
     from benchmark.leaderboard.generate import write_generated_files
+    from benchmark.leaderboard.plot import PlottingUnavailable
     from benchmark.leaderboard.render import render_leaderboard
 
     root = resolve_root(args.root, "leaderboard")
@@ -37,7 +38,11 @@ def run(args: argparse.Namespace) -> int:
     if args.stdout:
         sys.stdout.write(render_leaderboard(board.rows, board.context))
         return 0
-    changed = write_generated_files(root, board)
+    try:
+        changed = write_generated_files(root, board)
+    except PlottingUnavailable as exc:
+        print(f"bench leaderboard: {exc}; nothing written", file=sys.stderr)
+        return 1
     what = ", ".join(changed) if changed else "nothing (already up to date)"
     print(f"bench leaderboard: {len(board.rows)} submission(s); wrote {what}")
     return 0

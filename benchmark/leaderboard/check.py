@@ -20,6 +20,7 @@ from pathlib import Path
 from benchmark.leaderboard.board import ANNOTATIONS_DIR, Board, build_board
 from benchmark.leaderboard.files import atomic_write_text
 from benchmark.leaderboard.generate import generated_files
+from benchmark.leaderboard.render import PLOT_FILE
 from benchmark.leaderboard.snapshot import (
     CHANGELOG_FILE,
     SNAPSHOT_FILE,
@@ -95,19 +96,37 @@ def run_check(root: Path, update: bool = False) -> CheckOutcome:
             )
     else:
         problems.extend(str(i) for i in snapshot_issues(pinned, current, SNAPSHOT_FILE))
-    generated_problems, diffs = _generated_file_problems(root, board)
+    generated_problems, diffs, plot_notes = _generated_file_problems(root, board)
     problems.extend(generated_problems)
+    notes.extend(plot_notes)
     return CheckOutcome(tuple(problems), tuple(diffs), tuple(notes))
 
 
-def _generated_file_problems(root: Path, board: Board) -> tuple[list[str], list[str]]:
+def _generated_file_problems(root: Path, board: Board) -> tuple[list[str], list[str], list[str]]:
+    """Problems, diffs and notes from comparing the committed generated files with fresh ones."""
+    from benchmark.leaderboard.plot import PlottingUnavailable, drawn_with, matplotlib_version
+
+    try:
+        expected_files = generated_files(board)
+    except PlottingUnavailable as exc:
+        return [f"{PLOT_FILE}: /: cannot be checked: {exc}"], [], []
     problems: list[str] = []
     diffs: list[str] = []
-    for relative, expected in generated_files(board).items():
+    notes: list[str] = []
+    for relative, expected in expected_files.items():
         path = root / relative
         actual = path.read_bytes() if path.is_file() else None
         if actual == expected:
             continue
+        if relative == PLOT_FILE and actual is not None:
+            committed_with = drawn_with(actual)
+            if committed_with is not None and committed_with != matplotlib_version():
+                notes.append(
+                    f"{PLOT_FILE}: not compared: drawn with matplotlib {committed_with}, this "
+                    f"environment has {matplotlib_version()} (its bytes differ by version; "
+                    "LEADERBOARD.md, checked above, holds the same numbers)"
+                )
+                continue
         what = "missing" if actual is None else "differs from what `bench leaderboard` writes"
         problems.append(
             str(
@@ -118,7 +137,7 @@ def _generated_file_problems(root: Path, board: Board) -> tuple[list[str], list[
         )
         if actual is not None:  # a diff against nothing would only repeat the whole file
             diffs.append(_diff(relative, actual, expected))
-    return problems, diffs
+    return problems, diffs, notes
 
 
 def _diff(relative: str, actual: bytes, expected: bytes) -> str:

@@ -34,7 +34,9 @@ def generated_files(board: Board) -> dict[str, bytes]:
 
 
 def write_generated_files(root: Path, board: Board) -> list[str]:
-    """Write every generated file atomically; return the paths whose bytes changed."""
+    """Write every generated file atomically; return the paths whose bytes changed.
+
+    Everything is rendered before anything is written, so a failure leaves the old files."""
     changed: list[str] = []
     for relative, data in generated_files(board).items():
         path = root / relative

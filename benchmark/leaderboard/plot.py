@@ -10,6 +10,7 @@ bytes on every run (of the same matplotlib version).
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -55,9 +56,41 @@ def f1_isoline(f1: float, samples: int = 200) -> tuple[list[float], list[float]]
     return precisions, recalls
 
 
+_VERSION_COMMENT = re.compile(rb"<!-- drawn with matplotlib ([^ ]+) -->")
+
+
+class PlottingUnavailable(Exception):
+    """matplotlib is not installed; the message says how to install it."""
+
+
+def matplotlib_version() -> str:
+    try:
+        import matplotlib
+    except ImportError:
+        raise PlottingUnavailable(
+            "matplotlib is not installed (pip install 'extractbench[plot]')"
+        ) from None
+    version: str = matplotlib.__version__
+    return version
+
+
+def drawn_with(svg: bytes) -> str | None:
+    """The matplotlib version recorded in an SVG this module wrote, if any."""
+    found = _VERSION_COMMENT.search(svg[:512])
+    return found.group(1).decode("ascii", errors="replace") if found else None
+
+
 def render_scatter_svg(points: Sequence[PlotPoint]) -> bytes:
-    """The scatter as SVG bytes; identical input gives identical bytes."""
-    return render_scatter(points, "svg")
+    """The scatter as SVG bytes; identical input gives identical bytes.
+
+    Bytes are identical only under one matplotlib version, so the version is recorded in a
+    comment after the XML declaration (``bench check`` compares plots drawn with the same one).
+    """
+    version = matplotlib_version()
+    svg = render_scatter(points, "svg")
+    declaration, newline, rest = svg.partition(b"\n")
+    comment = f"<!-- drawn with matplotlib {version} -->".encode("ascii")
+    return declaration + newline + comment + newline + rest
 
 
 def render_scatter(points: Sequence[PlotPoint], image_format: str) -> bytes:
