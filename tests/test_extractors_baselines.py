@@ -136,3 +136,12 @@ def test_rules_quantities_approximate_and_vague() -> None:
 
 def test_rules_ignore_text_without_a_clause() -> None:
     assert _facts("Breaking news") == []
+
+
+def test_rules_split_a_pair_of_short_noun_phrases_but_not_clauses() -> None:
+    assert _triples("Rebels seized the port and the old airport.") == [
+        ("Rebels", "seized", "the port"),
+        ("Rebels", "seized", "the old airport"),
+    ]
+    [whole] = _triples("Rebels seized the port and then they left quickly.")
+    assert whole[2] == "the port and then they left quickly"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -74,3 +75,18 @@ def test_command_version_is_part_of_the_cache_key(tmp_path: Path) -> None:
                          RunOptions(cache_dir=cache, resume=True)).cached_documents == 0
     assert run_extractor(one, dataset.documents,
                          RunOptions(cache_dir=cache, resume=True)).cached_documents == 1
+
+
+def test_a_hanging_program_times_out_and_a_fresh_one_serves_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pid_file = tmp_path / "hang.pid"
+    monkeypatch.setenv("HANG_PID_FILE", str(pid_file))
+    dataset = _dataset(tmp_path, ["doc-a", "doc-hang", "doc-c"])
+    outcome = run_extractor(command_spec(_command("hang")), dataset.documents,
+                            RunOptions(timeout=1.0))
+    assert [(e.document_id, e.kind) for e in outcome.errors] == [("doc-hang", "timeout")]
+    assert [p.object for p in outcome.predictions] == ["doc-a", "doc-c"]
+    pid = int(pid_file.read_text())
+    with pytest.raises(ProcessLookupError):  # the stuck program did not outlive its worker
+        os.kill(pid, 0)

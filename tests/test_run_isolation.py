@@ -121,3 +121,10 @@ def test_setup_failure_stops_the_run_with_its_message(tmp_path: Path) -> None:
     spec = resolve(f"{EXTRACTORS / 'failing_setup.py'}:FailingSetup")
     with pytest.raises(FatalRunError, match="OSError: model weights not found"):
         run_extractor(spec, dataset.documents)
+
+
+def test_ten_thousand_facts_cross_the_pipe_and_are_truncated(tmp_path: Path) -> None:
+    dataset = _dataset(tmp_path, ["doc-a"])
+    outcome = run_extractor(_file("many_facts"), dataset.documents, RunOptions(max_facts=1000))
+    assert len(outcome.predictions) == 1000
+    assert [(e.kind, e.json_path) for e in outcome.errors] == [("truncated", "/facts/1000")]

@@ -209,9 +209,10 @@ class _progress:
     def __enter__(self) -> ProgressCallback:
         self._bar: Any = None
         if sys.stderr.isatty():
+            from rich.console import Console
             from rich.progress import Progress
 
-            self._bar = Progress(transient=True)
+            self._bar = Progress(console=Console(stderr=True), transient=True)
             self._bar.start()
             self._task = self._bar.add_task("extracting", total=None)
         return self._update

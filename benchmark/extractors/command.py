@@ -7,6 +7,7 @@ a list of facts or ``{"facts": [...]}``. stderr is passed through to the user's 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import shlex
@@ -85,20 +86,25 @@ class CommandExtractor:
             ) from None
 
     def close(self) -> None:
+        """Stop the program: end of input first, then a kill if it does not exit at once.
+
+        Also called from a signal handler while ``extract`` is blocked reading stdout, so
+        stdout is closed last and every step tolerates a stream that is in use.
+        """
         process, self._process = self._process, None
         if process is None:
             return
-        for stream in (process.stdin, process.stdout):
-            try:
-                if stream is not None:
-                    stream.close()
-            except OSError:
-                pass
+        with contextlib.suppress(Exception):
+            if process.stdin is not None:
+                process.stdin.close()
         try:
-            process.wait(timeout=2)
+            process.wait(timeout=0.5)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        with contextlib.suppress(Exception):
+            if process.stdout is not None:
+                process.stdout.close()
 
     def _failure(self, what: str) -> CommandFailed:
         assert self._process is not None

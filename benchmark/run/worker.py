@@ -10,6 +10,7 @@ stdin/stdout: the parent sends ``(spec, annotations, sys.path)``, then a ``Docum
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -64,9 +65,11 @@ def serve(connection_in: Connection, connection_out: Connection) -> None:
     extractor: Extractor | None = None
 
     def stop(*_: object) -> None:
+        # killed for a timeout: let the extractor stop its own children, then leave at once
         close = getattr(extractor, "close", None)
         if callable(close):
-            close()
+            with contextlib.suppress(BaseException):
+                close()
         os._exit(0)
 
     signal.signal(signal.SIGTERM, stop)

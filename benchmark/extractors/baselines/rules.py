@@ -310,14 +310,23 @@ def _coordinated(object_text: str) -> list[str]:
     match = re.fullmatch(r"(?P<items>[^,]+(?:,\s*[^,]+)+?),?\s+(?:and|or)\s+(?P<last>[^,]+)",
                          object_text)
     if match is None:
-        parts = re.split(r"\s+and\s+", object_text)
+        parts = [p.strip() for p in re.split(r"\s+and\s+", object_text)]
         if len(parts) == 2 and all(re.match(r"\d", p) for p in parts):
             return parts  # "2 soldiers in X and 3 more troops elsewhere"
+        if len(parts) == 2 and all(_short_noun_phrase(p) for p in parts):
+            return parts  # "the port and the airport"
         return [object_text]
     items = [i.strip() for i in match.group("items").split(",")] + [match.group("last").strip()]
     if any(len(i.split()) > 4 for i in items):
         return [object_text]
     return [i for i in items if i]
+
+
+def _short_noun_phrase(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 4 and not any(
+        w.lower() in KNOWN_VERBS or w.lower() in AUXILIARIES for w in words
+    )
 
 
 NUMBER = re.compile(
