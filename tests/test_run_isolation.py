@@ -128,3 +128,13 @@ def test_ten_thousand_facts_cross_the_pipe_and_are_truncated(tmp_path: Path) -> 
     outcome = run_extractor(_file("many_facts"), dataset.documents, RunOptions(max_facts=1000))
     assert len(outcome.predictions) == 1000
     assert [(e.kind, e.json_path) for e in outcome.errors] == [("truncated", "/facts/1000")]
+
+
+def test_output_that_is_not_json_is_an_error_for_that_document(tmp_path: Path) -> None:
+    dataset = _dataset(tmp_path, ["doc-set", "doc-ok"])
+    outcome = run_extractor(_file("wrong_types"), dataset.documents)
+    assert [(e.document_id, e.kind) for e in outcome.errors] == [
+        ("doc-set", "invalid_output"), ("doc-ok", "invalid_fact"),
+    ]
+    assert "not JSON" in outcome.errors[0].message
+    assert [p.statement for p in outcome.predictions] == ["Also valid."]
