@@ -123,7 +123,7 @@ class Clause:
 
 class RuleExtractor:
     name = "rules"
-    version = "1.0"
+    version = "1.1"  # 1.1: also splits "A and B" short noun-phrase objects
 
     def extract(self, document: Document) -> list[dict[str, Any]]:
         facts: list[dict[str, Any]] = []
