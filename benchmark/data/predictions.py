@@ -11,7 +11,9 @@ from benchmark.validation.issues import ValidationFailed, ValidationIssue
 from benchmark.validation.schema_store import schema_issues
 
 
-def parse_prediction_lines(lines: Iterable[str], file: str) -> tuple[list[Prediction], list[ValidationIssue]]:
+def parse_prediction_lines(
+    lines: Iterable[str], file: str
+) -> tuple[list[Prediction], list[ValidationIssue]]:
     """Parse JSONL lines; every bad line becomes an issue at path ``/line/N`` (1-based)."""
     predictions: list[Prediction] = []
     issues: list[ValidationIssue] = []
@@ -23,8 +25,12 @@ def parse_prediction_lines(lines: Iterable[str], file: str) -> tuple[list[Predic
             data = json.loads(line)
         except json.JSONDecodeError as exc:
             issues.append(
-                ValidationIssue(file, f"/line/{number}", f"invalid JSON: {exc.msg} at column {exc.colno}",
-                                "write one JSON object per line")
+                ValidationIssue(
+                    file,
+                    f"/line/{number}",
+                    f"invalid JSON: {exc.msg} at column {exc.colno}",
+                    "write one JSON object per line",
+                )
             )
             continue
         line_issues = list(schema_issues("prediction", data, file, prefix))
@@ -46,9 +52,10 @@ def read_predictions(path: Path) -> list[Prediction]:
         ) from None
     except UnicodeDecodeError as exc:
         raise ValidationFailed(
-            [ValidationIssue(str(path), "/", f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")]
+            [ValidationIssue(str(path), "/", f"not UTF-8 text ({exc.reason})", "save it as UTF-8")]
         ) from None
-    predictions, issues = parse_prediction_lines(text.split("\n"), str(path))  # not splitlines: U+2028 may sit inside a JSON string
+    # split on "\n" only: splitlines() would also break at U+2028 inside a JSON string
+    predictions, issues = parse_prediction_lines(text.split("\n"), str(path))
     if issues:
         raise ValidationFailed(issues)
     return predictions

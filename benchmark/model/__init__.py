@@ -16,7 +16,7 @@ from benchmark.model.gold import (
     SlotAlternatives,
 )
 from benchmark.model.prediction import Prediction
-from benchmark.model.qualifiers import Quantity, Qualifiers, TimeQualifier
+from benchmark.model.qualifiers import Qualifiers, Quantity, TimeQualifier
 from benchmark.model.spans import Span
 
 __all__ = [
