@@ -346,3 +346,21 @@ def test_a_plot_from_the_same_matplotlib_must_match_byte_for_byte(
         "(run `bench leaderboard` and commit the result)"
     ]
     assert "--- leaderboard/pr_scatter.svg (committed)" in out
+
+
+def test_claims_under_another_matcher_version_are_history_guarded_by_the_snapshot(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = repo / "submissions" / "wrong" / "metadata.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["matcher"]["version"] = "0.9.0"
+    data["scores"]["precision"] = 1.0  # a claim made under the old matcher is not re-checked
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert check(repo, capsys)[0] == 0
+    predictions = repo / "submissions" / "wrong" / "predictions.jsonl"
+    predictions.write_text(json.dumps(GOOD[0]) + "\n", encoding="utf-8")
+    code, out = check(repo, capsys)  # but its published score is still pinned
+    assert code == 1
+    assert any(
+        p.startswith("leaderboard/snapshot.json: /submissions/wrong: ") for p in problem_lines(out)
+    )

@@ -24,7 +24,7 @@ def metadata_dict(name: str = "Test system", **overrides: Any) -> dict[str, Any]
         "date": "2026-01-02",
         "license": "CC-BY-4.0",
         "dataset": {"name": "extractbench", "version": "1.0.0"},
-        "matcher": "lenient",
+        "matcher": {"name": "lenient", "version": "1.0.0"},
         "scores": {
             "precision": 0.5,
             "recall": 0.5,

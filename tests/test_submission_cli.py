@@ -74,7 +74,9 @@ def test_submit_writes_a_folder_that_bench_check_accepts(
     assert metadata["authors"] == ["Ada", "Grace"]
     assert metadata["kind"] == "LLM"
     assert metadata["dataset"]["version"] == "0.1.0"
-    assert metadata["matcher"] == "lenient"
+    from benchmark.matching.registry import get_matcher
+
+    assert metadata["matcher"] == {"name": "lenient", "version": get_matcher("lenient").version}
     assert metadata["scores"]["predicted"] == 2
     assert metadata["scores"]["true_positives"] == 1
     assert metadata["scores"]["recall"] == 0.5  # 1 of the 2 required mini facts

@@ -39,15 +39,23 @@ class Board:
 def claim_issues(
     submission: Submission, row: LeaderboardRow, context: BoardContext, shown: str
 ) -> list[ValidationIssue]:
-    """The claimed scores must equal the recomputed ones, when they were claimed for the
-    dataset version and matcher the board uses. Claims made on an older dataset version
-    are history: the board shows the recomputation and the snapshot guards it."""
+    """The claimed scores must equal the recomputed ones when they were claimed for the
+    dataset version and matcher version the board uses. Claims made under an older dataset
+    or matcher are history: the board shows the recomputation and the snapshot guards it."""
     metadata = submission.metadata
-    if (metadata.dataset_name, metadata.dataset_version, metadata.matcher) != (
+    claimed_for = (
+        metadata.dataset_name,
+        metadata.dataset_version,
+        metadata.matcher_name,
+        metadata.matcher_version,
+    )
+    board = (
         context.dataset_name,
         context.dataset_version,
         context.matcher_name,
-    ):
+        context.matcher_version,
+    )
+    if claimed_for != board:
         return []
     changes = metadata.claimed.differences(row.scores)
     if not changes:

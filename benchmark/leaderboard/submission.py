@@ -37,7 +37,8 @@ class SubmissionMetadata:
     license: str
     dataset_name: str
     dataset_version: str
-    matcher: str
+    matcher_name: str
+    matcher_version: str
     claimed: Scores
     url: str | None = None
     dataset_sha256: str | None = None
@@ -57,7 +58,8 @@ class SubmissionMetadata:
             dataset_name=dataset["name"],
             dataset_version=dataset["version"],
             dataset_sha256=dataset.get("sha256"),
-            matcher=data["matcher"],
+            matcher_name=data["matcher"]["name"],
+            matcher_version=data["matcher"]["version"],
             claimed=Scores.from_dict(data["scores"]),
             url=data.get("url"),
         )
@@ -80,7 +82,7 @@ class SubmissionMetadata:
             date=self.date,
             license=self.license,
             dataset=dataset,
-            matcher=self.matcher,
+            matcher={"name": self.matcher_name, "version": self.matcher_version},
             scores=self.claimed.to_dict(),
         )
         return out

@@ -108,7 +108,8 @@ def build_metadata(
         dataset_name=results.dataset.name,
         dataset_version=results.dataset.version,
         dataset_sha256=results.dataset.sha256,
-        matcher=results.matcher.name,
+        matcher_name=results.matcher.name,
+        matcher_version=results.matcher.version,
         claimed=claimed_scores(results, predicted),
         url=request.url,
     )
