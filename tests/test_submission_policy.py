@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_leaderboard_support import (
     DOCUMENT_ID,
     metadata_dict,
@@ -201,3 +203,27 @@ def test_metadata_round_trips_through_the_model(tmp_path: Path) -> None:
     write_submission(submissions, "alpha", data)
     (submission,) = inspect_submissions(submissions, DOCS).submissions
     assert json.loads(submission.metadata.to_json()) == data
+
+
+_FILE_NAMES = st.text(
+    alphabet=st.characters(whitelist_categories=("Ll", "Lu", "Nd"), whitelist_characters="._-"),
+    min_size=1,
+    max_size=20,
+).filter(lambda n: n not in {".", ".."} and n.lower() not in {"metadata.json", "predictions.jsonl"})
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(extra=st.sets(_FILE_NAMES, max_size=5))
+def test_every_extra_file_is_exactly_one_issue_naming_it(tmp_path: Path, extra: set[str]) -> None:
+    submissions = tmp_path / f"case-{len(list(tmp_path.iterdir()))}" / "submissions"
+    folder = write_submission(submissions, "alpha")
+    for name in extra:
+        (folder / name).write_text("x", encoding="utf-8")
+    inspection = inspect_submissions(submissions, DOCS)
+    assert sorted(i.file for i in inspection.issues) == sorted(
+        f"submissions/alpha/{name}" for name in extra
+    )
+    assert all(i.message == "unexpected file" for i in inspection.issues)
+    assert [s.slug for s in inspection.submissions] == ([] if extra else ["alpha"])
