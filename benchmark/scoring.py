@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from benchmark.matching.assignment import assign
 from benchmark.matching.protocol import (
@@ -244,24 +245,76 @@ def outcomes_of(predictions: Sequence[PredictionDecision], gold: Sequence[GoldDe
     return outcomes
 
 
+# Set just before worker processes fork, so they inherit the inputs instead of unpickling them.
+_FORK_JOB: tuple[Matcher, float, list[tuple[Document, GoldSet, list[tuple[int, Prediction]]]]] \
+    | None = None
+_Compact = tuple[list[tuple[Any, ...]], list[GoldDecision]]
+
+
+def _score_chunk(bounds: tuple[int, int]) -> list[_Compact]:
+    """Worker side: decisions of some documents, without the Prediction objects (the parent
+    has them), to keep what crosses the process boundary small."""
+    assert _FORK_JOB is not None
+    matcher, cutoff, jobs = _FORK_JOB
+    out: list[_Compact] = []
+    for document, gold, items in jobs[bounds[0]:bounds[1]]:
+        made, golds = _score_document(matcher, cutoff, document, gold, items)
+        out.append(([(d.index, d.gold_id, d.score, d.reason, d.detail, d.nearest, d.outcome,
+                      d.slots) for d in made], golds))
+    return out
+
+
+def _score_documents(matcher: Matcher, cutoff: float,
+                     jobs: list[tuple[Document, GoldSet, list[tuple[int, Prediction]]]],
+                     predictions: Sequence[Prediction], workers: int,
+                     ) -> tuple[list[PredictionDecision], list[GoldDecision]]:
+    decisions: list[PredictionDecision] = []
+    gold_decisions: list[GoldDecision] = []
+    if workers <= 1 or len(jobs) < 4 * workers:
+        for document, gold, items in jobs:
+            made, golds = _score_document(matcher, cutoff, document, gold, items)
+            decisions.extend(made)
+            gold_decisions.extend(golds)
+        return decisions, gold_decisions
+    import multiprocessing
+
+    global _FORK_JOB
+    size = max(1, min(200, len(jobs) // (8 * workers)))
+    chunks = [(start, min(start + size, len(jobs))) for start in range(0, len(jobs), size)]
+    _FORK_JOB = (matcher, cutoff, jobs)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for chunk in pool.imap(_score_chunk, chunks):  # in order: deterministic merge
+                for rows, golds in chunk:
+                    decisions.extend(
+                        PredictionDecision(predictions[row[0]].document_id, row[0],
+                                           predictions[row[0]], *row[1:])
+                        for row in rows)
+                    gold_decisions.extend(golds)
+    finally:
+        _FORK_JOB = None
+    return decisions, gold_decisions
+
+
 def score_predictions(dataset: Dataset, predictions: Sequence[Prediction],
                       matcher: str | Matcher = "lenient", threshold: float | None = None,
-                      seed: int = 0, bootstrap_samples: int = DEFAULT_SAMPLES) -> Scoring:
-    """Decide every prediction and gold fact of ``dataset`` and compute the metrics."""
+                      seed: int = 0, bootstrap_samples: int = DEFAULT_SAMPLES,
+                      workers: int = 1) -> Scoring:
+    """Decide every prediction and gold fact of ``dataset`` and compute the metrics.
+
+    ``workers`` > 1 scores documents in that many forked processes (Linux/macOS); the result
+    is identical to ``workers=1``.
+    """
     resolved = resolve_matcher(matcher)
     cutoff = float(resolved.default_threshold if threshold is None else threshold)
     by_document: dict[str, list[tuple[int, Prediction]]] = defaultdict(list)
     for position, prediction in enumerate(predictions):
         by_document[prediction.document_id].append((position, prediction))
-    decisions: list[PredictionDecision] = []
-    gold_decisions: list[GoldDecision] = []
-    known = set(dataset.document_ids)
-    for document in dataset.documents:
-        gold = dataset.gold_for(document.id)
-        made, golds = _score_document(resolved, cutoff, document, gold,
-                                      by_document.get(document.id, []))
-        decisions.extend(made)
-        gold_decisions.extend(golds)
+    gold_by_id = {gold.document_id: gold for gold in dataset.gold}
+    jobs = [(document, gold_by_id[document.id], by_document.get(document.id, []))
+            for document in dataset.documents]
+    decisions, gold_decisions = _score_documents(resolved, cutoff, jobs, predictions, workers)
+    known = set(gold_by_id)
     for document_id, items in by_document.items():
         if document_id not in known:
             decisions.extend(_unknown(position, p) for position, p in items)

@@ -23,6 +23,15 @@ class EntityIndex:
     forms: dict[tuple[str, ...], str]
     max_length: int
     _cache: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, compare=False)
+    _lengths: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        # First token -> the lengths of forms starting with it, longest first: most tokens
+        # start no form, so canonicalising costs one dict lookup per token.
+        lengths: dict[str, set[int]] = {}
+        for form in self.forms:
+            lengths.setdefault(form[0], set()).add(len(form))
+        self._lengths.update({k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
 
     @classmethod
     def build(cls, entities: Iterable[Entity], analyse: Analyser,
@@ -46,9 +55,10 @@ class EntityIndex:
             return cached
         out: list[str] = []
         i = 0
+        lengths, forms = self._lengths, self.forms
         while i < len(tokens):
-            for length in range(min(self.max_length, len(tokens) - i), 0, -1):
-                entity = self.forms.get(tokens[i:i + length])
+            for length in lengths.get(tokens[i], ()):
+                entity = forms.get(tokens[i:i + length])
                 if entity is not None:
                     out.append(entity)
                     i += length

@@ -37,6 +37,11 @@ def content_stems(text: str) -> tuple[str, ...]:
     return tuple(stem(t) for t in tokens if t not in ("a", "an", "the", "n't", "not", "no"))
 
 
+def _distinct(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Each token once, first occurrence order (ordered, so results never depend on hashing)."""
+    return tuple(dict.fromkeys(tokens))
+
+
 def is_content(token: str) -> bool:
     return token not in STOPWORDS
 
@@ -60,7 +65,7 @@ def passive_statement(tokens: tuple[str, ...]) -> bool:
 
 @dataclass(frozen=True)
 class FactFeatures:
-    slot_variants: dict[str, tuple[frozenset[str], ...]]
+    slot_variants: dict[str, tuple[tuple[str, ...], ...]]  # distinct tokens, in order
     statement: tuple[str, ...]
     triple: tuple[str, ...]
     counts: tuple[Count, ...]
@@ -75,7 +80,7 @@ class FactFeatures:
 @dataclass(frozen=True)
 class PredictionFeatures:
     has_triple: bool
-    slots: dict[str, frozenset[str]]
+    slots: dict[str, tuple[str, ...]]
     swapped_by_voice: bool
     statement: tuple[str, ...]
     statement_passive: bool
@@ -114,7 +119,7 @@ def fact_features(fact: Fact, entities: EntityIndex, published: dt.date | None) 
     # ("extremists" for "Islamic extremists") still overlaps.
     variants = {slot: tuple(dict.fromkeys(
         form for v in fact.slot_values(slot)
-        for form in (frozenset(canon(v)), frozenset(content_stems(v))))) for slot in SLOTS}
+        for form in (_distinct(canon(v)), _distinct(content_stems(v))))) for slot in SLOTS}
     texts = [fact.statement, *(v for slot in SLOTS for v in fact.slot_values(slot)),
              *_qualifier_text(fact.qualifiers)]
     counts = _counts_of(texts)
@@ -128,8 +133,8 @@ def fact_features(fact: Fact, entities: EntityIndex, published: dt.date | None) 
         iso = parse_iso(time.value)
         if iso is not None:
             dates.append(iso)
-    subject_keys = frozenset().union(*variants["subject"])
-    object_keys = frozenset().union(*variants["object"])
+    subject_keys = frozenset(t for v in variants["subject"] for t in v)
+    object_keys = frozenset(t for v in variants["object"] for t in v)
     shared = subject_keys & object_keys
     statement_words = words(fact.statement)
     return FactFeatures(
@@ -153,7 +158,7 @@ def prediction_features(prediction: Prediction, entities: EntityIndex,
 
     texts = [t for t in (prediction.subject, prediction.predicate, prediction.object,
                          prediction.statement) if t]
-    slots: dict[str, frozenset[str]] = {}
+    slots: dict[str, tuple[str, ...]] = {}
     passive = False
     if prediction.has_triple:
         subject, predicate, obj = (prediction.subject or "", prediction.predicate or "",
@@ -161,8 +166,8 @@ def prediction_features(prediction: Prediction, entities: EntityIndex,
         passive = passive_predicate(predicate, obj)
         if passive:  # read the passive as its active counterpart
             subject, obj = obj, subject
-        slots = {"subject": frozenset(canon(subject)), "predicate": frozenset(canon(predicate)),
-                 "object": frozenset(canon(obj))}
+        slots = {"subject": _distinct(canon(subject)), "predicate": _distinct(canon(predicate)),
+                 "object": _distinct(canon(obj))}
     all_words = tuple(w for text in texts for w in (*words(text), "|"))
     counts = _counts_of([*texts, *_qualifier_text(prediction.qualifiers)])
     quantity = prediction.qualifiers.quantity

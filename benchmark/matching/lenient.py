@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from benchmark.matching.features import SLOTS, FactFeatures, PredictionFeatures
+from benchmark.matching.features import SLOTS
 from benchmark.matching.guards import first_guard_failure
+from benchmark.matching.overlap import TokenRows, best_per_group, ratio
 from benchmark.matching.prepared import prepare
 from benchmark.matching.protocol import MatchContext, MatchScore, ScoreMatrix
 from benchmark.model.gold import Fact
@@ -57,68 +58,70 @@ class LenientMatcher:
         if n_p == 0 or n_f == 0:
             empty = np.zeros((n_p, n_f))
             return ScoreMatrix(empty, empty, lambda i, j: None)
-        vocab: dict[str, int] = {}
-        for pf in pfs:
-            for tokens in (*pf.slots.values(), pf.statement):
-                for t in tokens:
-                    vocab.setdefault(t, len(vocab))
-        for ff in ffs:
-            for variants in ff.slot_variants.values():
-                for v in variants:
-                    for t in v:
-                        vocab.setdefault(t, len(vocab))
-            for t in (*ff.statement, *ff.triple):
-                vocab.setdefault(t, len(vocab))
-
-        def binary(rows: list[frozenset[str]] | list[tuple[str, ...]]) -> np.ndarray[Any, Any]:
-            matrix = np.zeros((len(rows), len(vocab)), dtype=np.float64)
-            for r, tokens in enumerate(rows):
-                matrix[r, [vocab[t] for t in set(tokens)]] = 1.0
-            return matrix
-
-        variant_rows: dict[str, np.ndarray[Any, Any]] = {}
-        offsets: dict[str, np.ndarray[Any, Any]] = {}
+        # All prediction rows (subject, predicate, object, statement blocks) against all gold
+        # rows (slot variants, statements, triples) in one sparse product, then sliced.
+        space = TokenRows()
+        has_triple = np.array([pf.has_triple for pf in pfs])
+        statement_only = not bool(has_triple.all())
+        pred_rows: list[list[int]] = []
         for slot in SLOTS:
-            rows = [v for ff in ffs for v in ff.slot_variants[slot]]
-            variant_rows[slot] = binary(rows)
+            pred_rows.extend(space.ids(pf.slots.get(slot, ())) for pf in pfs)
+        if statement_only:
+            pred_rows.extend(space.ids(pf.statement) for pf in pfs)
+        gold_rows: list[list[int]] = []
+        column: dict[str, int] = {}
+        offsets: dict[str, Any] = {}
+        for slot in SLOTS:
+            column[slot] = len(gold_rows)
+            gold_rows.extend(space.ids(v) for ff in ffs for v in ff.slot_variants[slot])
             sizes = [len(ff.slot_variants[slot]) for ff in ffs]
             offsets[slot] = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.intp)
+        column["end"] = len(gold_rows)
+        if statement_only:
+            gold_rows.extend(space.ids(ff.statement) for ff in ffs)
+            gold_rows.extend(space.ids(ff.triple) for ff in ffs)
+        inter = (space.binary(pred_rows) @ space.binary(gold_rows).T).toarray()
+        pred_size = np.array([len(r) for r in pred_rows], dtype=np.float64)
+        gold_size = np.array([len(r) for r in gold_rows], dtype=np.float64)
+        ends = {"subject": column["predicate"], "predicate": column["object"],
+                "object": column["end"]}
 
-        def best_dice(pred_rows: np.ndarray[Any, Any], slot: str) -> np.ndarray[Any, Any]:
-            gold = variant_rows[slot]
-            inter = pred_rows @ gold.T
-            total = pred_rows.sum(axis=1)[:, None] + gold.sum(axis=1)[None, :]
-            dice = np.divide(2 * inter, total, out=np.zeros_like(inter), where=total > 0)
-            reduced: np.ndarray[Any, Any] = np.maximum.reduceat(dice, offsets[slot], axis=1)
-            return reduced
+        def block(pred_block: int, slot: str, kind: str = "dice") -> Any:
+            rows = slice(pred_block * n_p, (pred_block + 1) * n_p)
+            cols = slice(column[slot], ends[slot])
+            return best_per_group(
+                ratio(inter[rows, cols], pred_size[rows], gold_size[cols], kind), offsets[slot])
 
-        def best_coverage(pred_rows: np.ndarray[Any, Any], slot: str) -> np.ndarray[Any, Any]:
-            gold = variant_rows[slot]
-            inter = pred_rows @ gold.T
-            size = gold.sum(axis=1)[None, :]
-            cover = np.divide(inter, size, out=np.zeros_like(inter), where=size > 0)
-            reduced: np.ndarray[Any, Any] = np.maximum.reduceat(cover, offsets[slot], axis=1)
-            return reduced
-
-        has_triple = np.array([pf.has_triple for pf in pfs])
-        slot_sim: dict[str, np.ndarray[Any, Any]] = {}
-        cross_sim: dict[str, np.ndarray[Any, Any]] = {}
+        slot_sim: dict[str, Any] = {}
         if has_triple.any():
-            pred_slots = {slot: binary([pf.slots.get(slot, frozenset()) for pf in pfs])
-                          for slot in SLOTS}
-            for slot in SLOTS:
-                slot_sim[slot] = best_dice(pred_slots[slot], slot)
-            cross_sim["subject"] = best_dice(pred_slots["object"], "subject")
-            cross_sim["object"] = best_dice(pred_slots["subject"], "object")
+            for k, slot in enumerate(SLOTS):
+                slot_sim[slot] = block(k, slot)
+            cross_subject = block(2, "subject")  # predicted object vs gold subject
+            cross_object = block(0, "object")
             straight = _combine(slot_sim["subject"], slot_sim["predicate"], slot_sim["object"])
-            swapped = _combine(cross_sim["object"], slot_sim["predicate"], cross_sim["subject"])
+            swapped = _combine(cross_subject, slot_sim["predicate"], cross_object)
         else:
             straight = swapped = np.zeros((n_p, n_f))
 
         statement = np.zeros((n_p, n_f))
-        if (~has_triple).any():
-            statement = self._statement_scores(pfs, ffs, vocab, binary, best_coverage,
-                                               prepared.idf())
+        if statement_only:
+            rows = slice(3 * n_p, 4 * n_p)
+            first, second = column["end"], column["end"] + n_f
+            overlap = np.maximum(
+                ratio(inter[rows, first:second], pred_size[rows], gold_size[first:second]),
+                ratio(inter[rows, second:], pred_size[rows], gold_size[second:]))
+            idf_map, default_idf = prepared.idf()
+            counted = [space.counted(pf.statement) for pf in pfs]
+            gold_counted = [space.counted(ff.statement) for ff in ffs] + [
+                space.counted(ff.triple) for ff in ffs]
+            idf = np.full(len(space.vocab), default_idf)
+            for token, index in space.vocab.items():
+                idf[index] = idf_map.get(token, default_idf)
+            cosines = (space.weighted(counted, idf) @ space.weighted(gold_counted, idf).T
+                       ).toarray()
+            cosine = np.maximum(cosines[:, :n_f], cosines[:, n_f:])
+            statement = _statement_score(cosine, overlap, block(3, "subject", "coverage"),
+                                         block(3, "object", "coverage"))
         base = np.where(has_triple[:, None], straight, statement)
         similarity = np.where(has_triple[:, None], np.maximum(straight, swapped), statement)
         scores = base.copy()
@@ -154,45 +157,15 @@ class LenientMatcher:
 
         return ScoreMatrix(scores, similarity, explain)
 
-    @staticmethod
-    def _statement_scores(pfs: list[PredictionFeatures], ffs: list[FactFeatures],
-                          vocab: dict[str, int], binary: Any, best_coverage: Any,
-                          idf_table: tuple[dict[str, float], float]) -> np.ndarray[Any, Any]:
-        import numpy as np
 
-        idf_map, default_idf = idf_table
-        idf = np.full(len(vocab), default_idf)
-        for token, index in vocab.items():
-            idf[index] = idf_map.get(token, default_idf)
+def _statement_score(cosine: Any, overlap: Any, cover_subject: Any, cover_object: Any) -> Any:
+    """Half text similarity (TF-IDF cosine and token Dice), half coverage of the gold subject
+    and object; halved when the statement contains nothing of the subject or the object."""
+    import numpy as np
 
-        def tfidf(rows: list[tuple[str, ...]]) -> np.ndarray[Any, Any]:
-            matrix = np.zeros((len(rows), len(vocab)))
-            for r, tokens in enumerate(rows):
-                for t in tokens:
-                    matrix[r, vocab[t]] += 1.0
-            matrix *= idf[None, :]
-            norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-            result: np.ndarray[Any, Any] = np.divide(matrix, norms, out=np.zeros_like(matrix),
-                                                     where=norms > 0)
-            return result
-
-        pred_tokens = [pf.statement for pf in pfs]
-        cosine = np.maximum(tfidf(pred_tokens) @ tfidf([ff.statement for ff in ffs]).T,
-                            tfidf(pred_tokens) @ tfidf([ff.triple for ff in ffs]).T)
-        pred_sets = binary(pred_tokens)
-        dice = np.zeros_like(cosine)
-        for gold_rows in ([ff.statement for ff in ffs], [ff.triple for ff in ffs]):
-            gold = binary(gold_rows)
-            inter = pred_sets @ gold.T
-            total = pred_sets.sum(axis=1)[:, None] + gold.sum(axis=1)[None, :]
-            dice = np.maximum(dice, np.divide(2 * inter, total, out=np.zeros_like(inter),
-                                              where=total > 0))
-        cover_subject = best_coverage(pred_sets, "subject")
-        cover_object = best_coverage(pred_sets, "object")
-        score = 0.5 * (0.5 * cosine + 0.5 * dice) + 0.25 * cover_subject + 0.25 * cover_object
-        score = np.where(np.minimum(cover_subject, cover_object) > 0, score, 0.5 * score)
-        clipped: np.ndarray[Any, Any] = np.clip(score, 0.0, 1.0)
-        return clipped
+    score = 0.5 * (0.5 * cosine + 0.5 * overlap) + 0.25 * cover_subject + 0.25 * cover_object
+    score = np.where(np.minimum(cover_subject, cover_object) > 0, score, 0.5 * score)
+    return np.clip(score, 0.0, 1.0)
 
 
 def _combine(subject: np.ndarray[Any, Any], predicate: np.ndarray[Any, Any],

@@ -82,6 +82,18 @@ _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS.pop("may")  # "may" is far more often the modal verb
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
+_NUMBER_WORDS = frozenset({*_UNITS, *_TENS, *_SCALES, *_VAGUE, "dozen"})
+_DATE_WORDS = frozenset({*_MONTHS, "last", "next", "this", "past", "yesterday", "today",
+                         "tomorrow"})
+
+
+def may_have_numbers(tokens: tuple[str, ...]) -> bool:
+    """A cheap pre-check: most phrases have no digit and no number word."""
+    return any(t[0].isdigit() or t in _NUMBER_WORDS for t in tokens)
+
+
+def may_have_dates(tokens: tuple[str, ...]) -> bool:
+    return any(t[0].isdigit() or t in _DATE_WORDS for t in tokens)
 
 
 @dataclass(frozen=True)
@@ -176,6 +188,8 @@ def _number_word_run(tokens: tuple[str, ...], i: int) -> tuple[float, int] | Non
 def parse_counts(text: str) -> tuple[Count, ...]:
     """Every count in ``text`` (digits, number words, vague plurals), in order."""
     tokens = words(text)
+    if not may_have_numbers(tokens):
+        return ()
     counts: list[Count] = []
     i = 0
     while i < len(tokens):
@@ -237,6 +251,8 @@ def parse_dates(text: str, published: dt.date | None = None) -> tuple[DateValue,
     """Month names (with an optional day and year), bare years, and relative phrases
     ("last year", "next month", "yesterday") when a publication date resolves them."""
     tokens = words(text)
+    if not may_have_dates(tokens):
+        return ()
     dates: list[DateValue] = []
     for i, token in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
@@ -297,6 +313,8 @@ def year_count(count: Count) -> DateValue | None:
 def date_counts(text: str) -> tuple[Count, ...]:
     """Counts that are really parts of dates ("5" in "March 5, 2013"), to skip as counts."""
     tokens = words(text)
+    if not may_have_dates(tokens):
+        return ()
     skip: list[Count] = []
     for i, token in enumerate(tokens):
         if token in _MONTHS:
@@ -313,6 +331,8 @@ def number_token(value: float) -> str:
 
 def collapse_numbers(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """Replace digit tokens and number-word runs by their canonical number token."""
+    if not may_have_numbers(tokens):
+        return tokens
     out: list[str] = []
     i = 0
     while i < len(tokens):

@@ -249,6 +249,8 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+(?:'[a-z]+)?|n't")
 
 def fold(text: str) -> str:
     """NFKC, typographic quotes/dashes to ASCII, lower case, single spaces."""
+    if text.isascii():  # nothing to fold but case (the common case, and much cheaper)
+        return " ".join(text.lower().split())
     folded = unicodedata.normalize("NFKC", text).translate(_CHAR_MAP).lower()
     return " ".join(folded.split())
 
