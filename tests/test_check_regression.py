@@ -364,3 +364,28 @@ def test_claims_under_another_matcher_version_are_history_guarded_by_the_snapsho
     assert any(
         p.startswith("leaderboard/snapshot.json: /submissions/wrong: ") for p in problem_lines(out)
     )
+
+
+def test_leaderboard_stdout_prints_the_page_and_writes_nothing(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = repo / "LEADERBOARD.md"
+    expected = page.read_text(encoding="utf-8")
+    page.unlink()
+    capsys.readouterr()
+    assert bench("leaderboard", "--root", str(repo), "--stdout") == 0
+    assert capsys.readouterr().out == expected
+    assert not page.exists()
+
+
+def test_leaderboard_refuses_to_write_while_a_submission_is_broken(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / "submissions" / "wrong" / "predictions.jsonl").write_text("{oops\n", encoding="utf-8")
+    before = (repo / "LEADERBOARD.md").read_bytes()
+    capsys.readouterr()
+    assert bench("leaderboard", "--root", str(repo)) == 1
+    captured = capsys.readouterr()
+    assert captured.out.startswith("submissions/wrong/predictions.jsonl: /line/1: invalid JSON")
+    assert "nothing written" in captured.err
+    assert (repo / "LEADERBOARD.md").read_bytes() == before

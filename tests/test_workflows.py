@@ -112,3 +112,12 @@ def test_tox_has_the_documented_environments() -> None:
     assert "ruff check benchmark tests benchmarks" in config["testenv:lint"]["commands"]
     assert "mypy benchmark" in config["testenv:type"]["commands"]
     assert "bench check" in config["testenv:leaderboard"]["commands"]
+
+
+def test_citation_file_has_the_cff_1_2_0_required_fields() -> None:
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert citation["cff-version"] == "1.2.0"
+    assert {"message", "title", "authors"} <= citation.keys()
+    assert all("name" in a or "family-names" in a for a in citation["authors"])
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'version = "{citation["version"]}"' in pyproject  # cited version = package version
