@@ -224,3 +224,30 @@ def test_a_duplicate_name_is_refused_and_nothing_is_left_behind(
 )
 def test_slugify(name: str, slug: str) -> None:
     assert slugify(name) == slug
+
+
+def test_a_replacement_that_fails_its_check_restores_the_old_folder(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_submission(root, "first", "Taken Name", "LLM", GOOD)
+    add_submission(root, "mine", "Mine", "LLM", GOOD)
+    before = {p.name: p.read_bytes() for p in (root / "submissions" / "mine").iterdir()}
+    results = write_run(root, "mine", PARTIAL)
+    code = bench(
+        "submit",
+        str(results),
+        "--name",
+        "taken name",
+        "--slug",
+        "mine",
+        "--kind",
+        "LLM",
+        "--authors",
+        "A",
+        "--root",
+        str(root),
+        "--replace",
+    )
+    assert code == 1
+    assert {p.name: p.read_bytes() for p in (root / "submissions" / "mine").iterdir()} == before
+    assert sorted(p.name for p in (root / "submissions").iterdir()) == ["first", "mine"]

@@ -18,6 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from benchmark.data.loading import DatasetError
     from benchmark.leaderboard.board import build_board
     from benchmark.leaderboard.generate import write_generated_files
     from benchmark.leaderboard.plot import PlottingUnavailable
@@ -26,7 +27,11 @@ def run(args: argparse.Namespace) -> int:
     root = resolve_root(args.root, "leaderboard")
     if root is None:
         return 2
-    board = build_board(root)
+    try:
+        board = build_board(root)
+    except DatasetError as exc:
+        print(f"bench leaderboard: {exc}", file=sys.stderr)
+        return 1
     if board.issues:
         for issue in board.issues:
             print(issue)

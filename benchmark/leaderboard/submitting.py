@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmark.leaderboard.board import BOARD_MATCHER
 from benchmark.leaderboard.policy import SLUG_PATTERN, relative_inside
 from benchmark.leaderboard.scores import Scores
 from benchmark.leaderboard.submission import (
@@ -25,7 +26,6 @@ from benchmark.leaderboard.submission import (
 )
 from benchmark.results.model import Results
 
-BOARD_MATCHER = "lenient"
 RESULTS_PREDICTIONS_FILE = "predictions.jsonl"  # what bench evaluate writes beside results.json
 
 
@@ -184,6 +184,7 @@ def write_submission(
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{slug}.new.", dir=folder.parent))
     backup = folder.parent / f".{slug}.old"
+    placed = False
     try:
         (staging / PREDICTIONS_FILE).write_text(text, encoding="utf-8")
         (staging / METADATA_FILE).write_text(metadata.to_json(), encoding="utf-8")
@@ -191,16 +192,22 @@ def write_submission(
         if folder.exists():
             folder.rename(backup)  # kept until the new folder passes its check
         staging.rename(folder)
+        placed = True
         problems = submission_problems(root, slug)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        if backup.exists() and not folder.exists():
-            backup.rename(folder)
+        _take_back(staging, folder, backup, remove_folder=placed)
         raise
     if problems:
-        shutil.rmtree(folder)
-        if backup.exists():
-            backup.rename(folder)
+        _take_back(staging, folder, backup, remove_folder=True)
     elif backup.exists():
         shutil.rmtree(backup)
     return folder, problems
+
+
+def _take_back(staging: Path, folder: Path, backup: Path, remove_folder: bool) -> None:
+    """Undo a submission: remove what was written and put a replaced folder back."""
+    shutil.rmtree(staging, ignore_errors=True)
+    if remove_folder:
+        shutil.rmtree(folder, ignore_errors=True)
+    if backup.exists() and not folder.exists():
+        backup.rename(folder)
