@@ -12,7 +12,16 @@ from functools import cache
 from typing import Any
 
 from benchmark.data.loading import load_document
-from benchmark.model import Document, Entity, Fact, GoldSet, Qualifiers, Quantity, Span
+from benchmark.model import (
+    Dataset,
+    Document,
+    Entity,
+    Fact,
+    GoldSet,
+    Qualifiers,
+    Quantity,
+    Span,
+)
 from benchmark.model.prediction import Prediction
 from benchmark.model.qualifiers import TimeQualifier
 from benchmark.paths import annotations_dir
@@ -346,3 +355,17 @@ def evaluate_table(matcher_name: str) -> TableResult:
     reasons = tuple(matcher.score(case.build(), gold().fact(case.gold_id), context).reason
                     for case in CASES)
     return TableResult(matcher_name, reasons)
+
+
+def fixture_dataset() -> Dataset:
+    """The table's gold as a one-document dataset."""
+    return Dataset(name="table", version="0.0.0", documents=(document(),), gold=(gold(),),
+                   sha256="0" * 64)
+
+
+def gold_as_predictions(gold_set: GoldSet) -> list[Prediction]:
+    """Every gold fact as the prediction that states it (modality carried explicitly, since the
+    canonical predicate of a negated fact has no negation)."""
+    return [Prediction(document_id=gold_set.document_id, subject=f.subject,
+                       predicate=f.predicate, object=f.object, modality=f.modality)
+            for f in gold_set.facts]

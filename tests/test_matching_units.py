@@ -1,0 +1,155 @@
+"""Normalisation, numbers and dates, entity forms, guards, registry and assignment."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from benchmark.matching import MatchScore, available_matchers, get_matcher
+from benchmark.matching import registry as registry_module
+from benchmark.matching.assignment import assign
+from benchmark.matching.entities import EntityIndex
+from benchmark.matching.features import content_stems, is_content
+from benchmark.matching.numbers import Count, DateValue, parse_counts, parse_dates, parse_iso
+from benchmark.matching.registry import UnknownMatcher
+from benchmark.matching.text import exact_form, fold, is_irrealis, is_negated, stem, words
+from benchmark.model import Entity, Span
+
+PUBLISHED = dt.date(2013, 2, 6)
+
+
+def points(text: str) -> list[float]:
+    return [c.low for c in parse_counts(text)]
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("4,000 French soldiers", [4000.0]),
+    ("4000 French soldiers", [4000.0]),
+    ("2,150 soldiers and 1,000 more troops", [2150.0, 1000.0]),
+    ("two thousand one hundred fifty soldiers", [2150.0]),
+    ("two thousand one hundred and fifty soldiers", [2150.0]),
+    ("a thousand troops", [1000.0]),
+    ("three cities", [3.0]),
+    ("1.5 million people", [1_500_000.0]),
+    ("a dozen towns", [12.0]),
+    ("one of the last cities", []),
+    ("no number here", []),
+])
+def test_counts(text: str, values: list[float]) -> None:
+    assert points(text) == values
+
+
+def test_vague_and_hedged_counts() -> None:
+    (hundreds,) = parse_counts("killed ‘hundreds’ of fighters")
+    assert (hundreds.low, hundreds.high, hundreds.vague) == (200.0, 999.0, True)
+    (nearly,) = parse_counts("nearly 3,800 African soldiers")
+    assert (nearly.low, nearly.high, nearly.approximate) == (3800.0, 3800.0, True)
+    # Hedged is still that number: "nearly 3,800" is not 4,000.
+    assert not nearly.overlaps(Count(4000.0, 4000.0))
+    assert hundreds.overlaps(Count(500.0, 500.0))
+    assert not hundreds.overlaps(Count(2150.0, 2150.0))
+
+
+def test_dates() -> None:
+    (march_2013,) = parse_dates("in March 2013")
+    assert (march_2013.start, march_2013.end) == (dt.date(2013, 3, 1), dt.date(2013, 3, 31))
+    (march,) = parse_dates("in March")
+    assert march.month_only == 3
+    (year,) = parse_dates("in 2012")
+    assert year.start == dt.date(2012, 1, 1)
+    assert parse_dates("last year") == ()  # relative phrases need a publication date
+    (last_year,) = parse_dates("last year", PUBLISHED)
+    assert last_year.start == dt.date(2012, 1, 1)
+    (next_month,) = parse_dates("next month", PUBLISHED)
+    assert next_month.overlaps(march_2013)
+    (last_week,) = parse_dates("last week", PUBLISHED)
+    assert (last_week.start, last_week.end) == (dt.date(2013, 1, 28), dt.date(2013, 2, 3))
+    assert parse_dates("they may leave") == ()  # the modal, not the month
+
+
+def test_iso_values() -> None:
+    week = parse_iso("2013-W05")
+    assert week == DateValue(dt.date(2013, 1, 28), dt.date(2013, 2, 3))
+    assert parse_iso("2013-02-04/2013-02-05") == DateValue(dt.date(2013, 2, 4),
+                                                           dt.date(2013, 2, 5))
+    assert parse_iso("P1Y") is None
+    assert parse_iso("2013-01") == DateValue(dt.date(2013, 1, 1), dt.date(2013, 1, 31))
+
+
+def test_folding_and_words() -> None:
+    assert fold("“Hundreds” — ‘of’\u00a0Them") == '"hundreds" - \'of\' them'
+    assert words("He didn't offer Mali’s details") == ("he", "did", "n't", "offer", "mali",
+                                                        "details")
+    assert exact_form("The  French-led   troops") == "french led troops"
+
+
+@pytest.mark.parametrize(("a", "b"), [("freed", "free"), ("troops", "troop"),
+                                      ("withdrawing", "withdraw"), ("banned", "ban"),
+                                      ("seized", "seize"), ("gave", "give"), ("took", "take"),
+                                      ("killed", "kill"), ("operations", "operation")])
+def test_stemmer_equates_inflections(a: str, b: str) -> None:
+    assert stem(a) == stem(b)
+
+
+def test_stemmer_keeps_different_words_apart() -> None:
+    assert stem("tombs") != stem("shrines")
+    assert stem("music") != stem("smoking")
+
+
+def test_cues() -> None:
+    assert is_negated(words("He did not offer details"))
+    assert is_negated(words("He didn't offer details"))
+    assert is_negated(words("France denied it"))
+    assert not is_negated(words("He offered details"))
+    assert is_irrealis(words("World leaders feared that militants would turn it"))
+    assert is_irrealis(words("France expects to begin pulling out"))
+    assert not is_irrealis(words("France began pulling out"))
+
+
+def test_entity_forms_are_interchangeable() -> None:
+    drian = Entity("le-drian", "Jean-Yves Le Drian", "person",
+                   (Span(0, 1, "the French defense minister"), Span(0, 1, "He")), ("Le Drian",))
+    troops = Entity("troops", "French troops", "group",
+                    (Span(0, 1, "4,000 French soldiers"), Span(0, 1, "troops")))
+    others = Entity("led", "French-led troops", "group", (Span(0, 1, "troops"),))
+    index = EntityIndex.build([drian, troops, others], content_stems, is_content)
+
+    def canon(text: str) -> tuple[str, ...]:
+        return index.canonicalise(content_stems(text))
+
+    assert canon("the French defense minister") == canon("Jean-Yves Le Drian") == ("@le-drian",)
+    assert canon("Le Drian") == ("@le-drian",)
+    assert "4000" in canon("4,000 French soldiers")  # forms with numbers are not folded
+    assert canon("troops") == ("troop",)  # ambiguous between two entities: left as a word
+    assert canon("he") == content_stems("he")  # pronouns are not forms
+
+
+def test_registry_lists_and_resolves() -> None:
+    assert {"exact", "lenient"} <= set(available_matchers())
+    assert get_matcher("lenient").name == "lenient"
+    with pytest.raises(UnknownMatcher, match="available: .*exact.*lenient"):
+        get_matcher("fuzzy")
+
+
+def test_registry_works_without_package_metadata(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(registry_module, "_entry_points", dict)
+    assert get_matcher("exact").name == "exact"
+    assert set(available_matchers()) == {"exact", "lenient"}
+
+
+def test_match_score_is_validated() -> None:
+    with pytest.raises(ValueError, match="outside"):
+        MatchScore(1.5, "matched", "")
+    with pytest.raises(ValueError, match="unknown reason"):
+        MatchScore(0.5, "close enough", "")
+
+
+def test_assignment_prefers_more_pairs_then_required_then_score() -> None:
+    # One-to-one: the greedy best pair (0, 0) would leave prediction 1 unmatched.
+    assert assign([[0.9, 0.8], [0.7, 0.0]], 0.5, [True, True]) == [(0, 1), (1, 0)]
+    # Same number of pairs: a required fact wins over an optional one with a higher score.
+    assert assign([[0.7, 0.95]], 0.5, [True, False]) == [(0, 0)]
+    # Pairs below the threshold are never made.
+    assert assign([[0.4, 0.3]], 0.5, [True, True]) == []
+    assert assign([[0.6, 0.9]], 0.5, [True, True]) == [(0, 1)]

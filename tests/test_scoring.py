@@ -1,0 +1,132 @@
+"""score_predictions: pairing, reasons, near misses, unknown documents, determinism."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from matcher_cases import document, fixture_dataset, gold, gold_as_predictions
+
+from benchmark.matching import MatchContext, MatchScore
+from benchmark.model import Fact, Prediction
+from benchmark.scoring import score_predictions
+from benchmark.testing.synthetic import SyntheticConfig, synthetic_dataset
+
+DOC = "cnn-2013-02-mali-offensive"
+
+
+def triple(subject: str, predicate: str, obj: str, **extra: object) -> Prediction:
+    return Prediction(document_id=DOC, subject=subject, predicate=predicate, object=obj,
+                      **extra)  # type: ignore[arg-type]
+
+
+def test_gold_as_predictions_scores_perfectly() -> None:
+    scoring = score_predictions(fixture_dataset(), gold_as_predictions(gold()),
+                                bootstrap_samples=50)
+    m = scoring.metrics
+    assert (m.precision, m.recall, m.f1) == (1.0, 1.0, 1.0)
+    assert all(d.reason == "matched" for d in scoring.predictions)
+    assert all(g.status == "matched" for g in scoring.gold)
+
+
+def test_reasons_for_each_kind_of_prediction() -> None:
+    predictions = [
+        triple("French forces", "freed", "Timbuktu"),                 # 0 matched g07
+        triple("Timbuktu", "was freed by", "French forces"),          # 1 duplicate of g07
+        triple("France", "has", "4,000 soldiers in Mali"),            # 2 g16 (4,000 fact)
+        triple("France", "has", "nearly 3,000 soldiers in Mali"),     # 3 number mismatch
+        Prediction(document_id="no-such-doc", statement="Anything."),  # 4 unknown document
+        triple("Le Drian", "offered", "additional details"),          # 5 negation mismatch
+    ]
+    scoring = score_predictions(fixture_dataset(), predictions, bootstrap_samples=50)
+    by_index = {d.index: d for d in scoring.predictions}
+    # 0 and 1 both express g07 with score 1: one is credited (which one depends only on their
+    # content, never on their order), the other is a duplicate.
+    assert {by_index[0].reason, by_index[1].reason} == {"matched", "duplicate"}
+    assert [by_index[i].reason for i in range(2, 6)] == [
+        "matched", "number_mismatch", "unknown_document", "negation_mismatch"]
+    credited, duplicate = sorted((by_index[0], by_index[1]), key=lambda d: d.reason != "matched")
+    assert credited.gold_id == "g07" and duplicate.gold_id is None
+    assert duplicate.nearest is not None and duplicate.nearest.gold_id == "g07"
+    assert f"credited to prediction {credited.index}" in duplicate.detail
+    assert by_index[3].nearest is not None and by_index[3].nearest.gold_id in ("g15", "g16")
+    assert by_index[5].nearest is not None and by_index[5].nearest.gold_id == "g03"
+    assert by_index[4].outcome == "fp" and by_index[4].nearest is None
+    statuses = {g.gold_id: g for g in scoring.gold}
+    assert statuses["g07"].status == "matched"
+    assert statuses["g07"].prediction_index == credited.index
+    assert statuses["g03"].status == "missed"
+    near = statuses["g03"].nearest_miss
+    assert near is not None and (near.prediction_index, near.reason) == (5, "negation_mismatch")
+    m = scoring.metrics
+    assert (m.tp, m.fp) == (2, 4)
+    assert m.fn == sum(f.required for f in gold().facts) - 2
+
+
+def test_optional_facts_are_neither_rewarded_nor_punished() -> None:
+    optional = [f for f in gold().facts if f.id == "g19"]
+    assert optional
+    from dataclasses import replace
+
+    from benchmark.model import Dataset, GoldSet
+
+    gold_set = GoldSet(gold().document_id, gold().entities,
+                       tuple(replace(f, required=False) if f.id == "g19" else f
+                             for f in gold().facts))
+    dataset = Dataset("t", "0", (document(),), (gold_set,), "0" * 64)
+    found = score_predictions(dataset, [triple("Mali", "is a former colony of", "France")],
+                              bootstrap_samples=20)
+    (decision,) = found.predictions
+    assert (decision.reason, decision.outcome, decision.gold_id) == ("optional", "ignored", "g19")
+    assert (found.metrics.tp, found.metrics.fp, found.metrics.ignored) == (0, 0, 1)
+    missed = score_predictions(dataset, [], bootstrap_samples=20)
+    status = {g.gold_id: g.status for g in missed.gold}
+    assert status["g19"] == "optional_unmatched"
+    assert missed.metrics.fn == sum(f.required for f in gold_set.facts)
+
+
+def test_no_predictions_is_defined_and_warned() -> None:
+    scoring = score_predictions(fixture_dataset(), [], bootstrap_samples=20)
+    m = scoring.metrics
+    assert (m.precision, m.recall, m.f1, m.tp, m.fp) == (0.0, 0.0, 0.0, 0, 0)
+    assert any("no predictions" in w for w in m.warnings)
+    assert m.confidence is None
+
+
+def test_workers_give_identical_results() -> None:
+    dataset, predictions = synthetic_dataset(SyntheticConfig(documents=12, seed=3))
+    one = score_predictions(dataset, predictions, bootstrap_samples=50)
+    two = score_predictions(dataset, predictions, bootstrap_samples=50, workers=2)
+    assert one == two
+
+
+class FirstWordMatcher:
+    """A third-party matcher with only ``score`` (no batch method): still usable."""
+
+    name = "first-word"
+    version = "0"
+    default_threshold = 1.0
+
+    def score(self, prediction: Prediction, fact: Fact, context: MatchContext) -> MatchScore:
+        same = prediction.text().split()[0].lower() == fact.subject.split()[0].lower()
+        return MatchScore(float(same), "matched" if same else "below_threshold", "first word")
+
+
+def test_a_plain_protocol_matcher_is_accepted() -> None:
+    scoring = score_predictions(fixture_dataset(), [triple("Sandstorms", "x", "y")],
+                                matcher=FirstWordMatcher(), bootstrap_samples=20)
+    (decision,) = scoring.predictions
+    assert decision.gold_id == "g11" and scoring.matcher == "first-word"
+
+
+def _decisions(predictions: Sequence[Prediction]) -> list[str]:
+    scoring = score_predictions(fixture_dataset(), predictions, bootstrap_samples=20)
+    return [d.reason for d in scoring.predictions]
+
+
+def test_threshold_override() -> None:
+    prediction = [triple("French troops", "freed", "Timbuktu from militants in the desert")]
+    assert _decisions(prediction) == ["matched"]
+    strict = score_predictions(fixture_dataset(), prediction, threshold=0.99,
+                               bootstrap_samples=20)
+    assert strict.predictions[0].reason == "below_threshold"
+    assert strict.threshold == 0.99
