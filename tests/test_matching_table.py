@@ -81,6 +81,6 @@ def test_batch_scores_equal_pair_scores(name: str) -> None:
             single = matcher.score(prediction, fact, MatchContext(document(), gold()))
             batch = matrix.explain(i, j)
             assert (single.score, single.reason) == (batch.score, batch.reason)
-            assert matrix.scores[i, j] == pytest.approx(
-                single.score if single.reason == "matched" or single.score < matcher.default_threshold
-                else 0.0, abs=1e-12)
+            decisive = single.reason == "matched" or single.score < matcher.default_threshold
+            assert matrix.scores[i, j] == pytest.approx(single.score if decisive else 0.0,
+                                                        abs=1e-12)

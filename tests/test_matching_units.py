@@ -128,7 +128,7 @@ def test_entity_forms_are_interchangeable() -> None:
 def test_registry_lists_and_resolves() -> None:
     assert {"exact", "lenient"} <= set(available_matchers())
     assert get_matcher("lenient").name == "lenient"
-    with pytest.raises(UnknownMatcher, match="available: .*exact.*lenient"):
+    with pytest.raises(UnknownMatcher, match=r"available: .*exact.*lenient"):
         get_matcher("fuzzy")
 
 
