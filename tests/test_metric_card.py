@@ -12,7 +12,8 @@ from matcher_cases import CASES, document, evaluate_table, gold
 from benchmark.matching import MatchContext, get_matcher
 
 CARD = Path(__file__).resolve().parents[1] / "docs" / "METRIC_CARD.md"
-ROW = re.compile(r"^\| (\w+) \| (\d+) \| (\d+)/(\d+) \(([\d.]+)%\) \| (\d+)/(\d+) \(([\d.]+)%\) \|$")
+ACCURACY = r"(\d+)/(\d+) \(([\d.]+)%\)"
+ROW = re.compile(rf"^\| (\w+) \| (\d+) \| {ACCURACY} \| {ACCURACY} \|$")
 
 
 def card_rows() -> dict[str, tuple[int, ...]]:
