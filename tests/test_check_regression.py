@@ -389,3 +389,15 @@ def test_leaderboard_refuses_to_write_while_a_submission_is_broken(
     assert captured.out.startswith("submissions/wrong/predictions.jsonl: /line/1: invalid JSON")
     assert "nothing written" in captured.err
     assert (repo / "LEADERBOARD.md").read_bytes() == before
+
+
+def test_leaderboard_stdout_keeps_problem_lines_out_of_the_page(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_submission(repo, "copy", HOSTILE, "LLM", PARTIAL)
+    add_submission(repo, "copy-2", HOSTILE, "LLM", PARTIAL)
+    capsys.readouterr()
+    assert bench("leaderboard", "--root", str(repo), "--stdout") == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "is already used by submissions/copy" in captured.err

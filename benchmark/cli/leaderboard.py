@@ -33,8 +33,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"bench leaderboard: {exc}", file=sys.stderr)
         return 1
     if board.issues:
+        # With --stdout the page goes to a job summary rendered as Markdown: problem lines
+        # quote untrusted metadata unescaped, so they go to stderr instead.
+        stream = sys.stderr if args.stdout else sys.stdout
         for issue in board.issues:
-            print(issue)
+            print(issue, file=stream)
         print(
             f"bench leaderboard: {len(board.issues)} problem(s) with submissions; nothing written",
             file=sys.stderr,
