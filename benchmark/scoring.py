@@ -165,9 +165,8 @@ def _score_document(matcher: Matcher, threshold: float, document: Document | Non
                 outcome="tp" if fact.required else "ignored", slots=result.slots))
             continue
         row = matrix.scores[i]
-        eligible = [j for j in range(len(facts)) if row[j] >= threshold]
-        if eligible:  # every fact it matches is taken by another prediction
-            j = max(eligible, key=lambda k: (row[k], -k))
+        if row.max() >= threshold:  # every fact it matches is taken by another prediction
+            j = int(row.argmax())  # the first of equal best scores
             result = matrix.explain(i, j)
             holder = items[by_fact[j]][0]
             out.append(base(
@@ -176,8 +175,7 @@ def _score_document(matcher: Matcher, threshold: float, document: Document | Non
                        f"{result.detail}",
                 nearest=Nearest(facts[j].id, result.closeness), outcome="fp"))
             continue
-        similarity = matrix.similarity[i]
-        j = int(max(range(len(facts)), key=lambda k: (similarity[k], -k)))
+        j = int(matrix.similarity[i].argmax())
         result = matrix.explain(i, j)
         reason = "below_threshold" if result.reason == "matched" else result.reason
         out.append(base(
@@ -202,7 +200,8 @@ def _score_document(matcher: Matcher, threshold: float, document: Document | Non
         near: NearMiss | None = None
         if predictions:
             column = matrix.similarity[:, j]
-            k = int(max(range(len(predictions)), key=lambda k: (column[k], -items[k][0])))
+            best = column.max()
+            k = min((int(c) for c in (column == best).nonzero()[0]), key=lambda c: items[c][0])
             result = matrix.explain(k, j)
             reason = result.reason
             if reason == "matched":  # it matched, but the prediction went to another fact

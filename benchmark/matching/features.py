@@ -26,7 +26,7 @@ IRREALIS_MODALITIES = frozenset({"expected", "hypothetical"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"})
 
 
-@lru_cache(maxsize=262_144)
+@lru_cache(maxsize=32_768)
 def content_stems(text: str) -> tuple[str, ...]:
     """Stemmed content tokens in order, numbers canonical; function words dropped unless
     nothing else is left ("is" stays "be", so a copula slot still compares)."""
@@ -102,8 +102,10 @@ def _qualifier_text(qualifiers: Qualifiers) -> list[str]:
 def _counts_of(texts: list[str]) -> list[Count]:
     out: list[Count] = []
     for text in texts:
-        skip = set(date_counts(text))
-        out.extend(c for c in parse_counts(text) if c not in skip)
+        counts = parse_counts(text)
+        if counts:
+            skip = set(date_counts(text))
+            out.extend(c for c in counts if c not in skip)
     return out
 
 
@@ -140,7 +142,7 @@ def fact_features(fact: Fact, entities: EntityIndex, published: dt.date | None) 
     return FactFeatures(
         slot_variants=variants,
         statement=canon(fact.statement),
-        triple=canon(f"{fact.subject} {fact.predicate} {fact.object}"),
+        triple=(*canon(fact.subject), *canon(fact.predicate), *canon(fact.object)),
         counts=tuple(counts),
         dates=tuple(dates),
         modality=fact.modality,

@@ -87,13 +87,21 @@ _DATE_WORDS = frozenset({*_MONTHS, "last", "next", "this", "past", "yesterday", 
                          "tomorrow"})
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _has_digit(tokens: tuple[str, ...]) -> bool:
+    joined = "".join(tokens)
+    return not joined.isalpha() and _DIGIT.search(joined) is not None
+
+
 def may_have_numbers(tokens: tuple[str, ...]) -> bool:
     """A cheap pre-check: most phrases have no digit and no number word."""
-    return any(t[0].isdigit() or t in _NUMBER_WORDS for t in tokens)
+    return not _NUMBER_WORDS.isdisjoint(tokens) or _has_digit(tokens)
 
 
 def may_have_dates(tokens: tuple[str, ...]) -> bool:
-    return any(t[0].isdigit() or t in _DATE_WORDS for t in tokens)
+    return not _DATE_WORDS.isdisjoint(tokens) or _has_digit(tokens)
 
 
 @dataclass(frozen=True)
@@ -184,7 +192,7 @@ def _number_word_run(tokens: tuple[str, ...], i: int) -> tuple[float, int] | Non
     return total + current, j
 
 
-@lru_cache(maxsize=131_072)
+@lru_cache(maxsize=32_768)
 def parse_counts(text: str) -> tuple[Count, ...]:
     """Every count in ``text`` (digits, number words, vague plurals), in order."""
     tokens = words(text)
@@ -246,7 +254,7 @@ def _relative(unit: str, direction: int, published: dt.date) -> DateValue | None
     return None
 
 
-@lru_cache(maxsize=131_072)
+@lru_cache(maxsize=32_768)
 def parse_dates(text: str, published: dt.date | None = None) -> tuple[DateValue, ...]:
     """Month names (with an optional day and year), bare years, and relative phrases
     ("last year", "next month", "yesterday") when a publication date resolves them."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -15,15 +14,19 @@ class TokenRows:
         self.vocab: dict[str, int] = {}
 
     def ids(self, tokens: Iterable[str]) -> list[int]:
+        """Ids of distinct tokens (callers pass ordered tokens, so ids are numbered the same on
+        every run; repeated tokens are dropped, so binary rows stay 0/1)."""
         vocab = self.vocab
-        # Callers pass ordered tokens, so ids are numbered the same on every run.
-        return sorted({vocab.setdefault(t, len(vocab)) for t in tokens})
+        return [vocab.setdefault(t, len(vocab)) for t in dict.fromkeys(tokens)]
 
     def counted(self, tokens: Iterable[str]) -> tuple[list[int], list[float]]:
-        counts = Counter(tokens)
         vocab = self.vocab
-        pairs = sorted((vocab.setdefault(t, len(vocab)), float(c)) for t, c in counts.items())
-        return [i for i, _ in pairs], [c for _, c in pairs]
+        counts: dict[int, float] = {}
+        for t in tokens:
+            i = vocab.setdefault(t, len(vocab))
+            counts[i] = counts.get(i, 0.0) + 1.0
+        ids = sorted(counts)
+        return ids, [counts[i] for i in ids]
 
     def binary(self, rows: Sequence[list[int]]) -> Any:
         from scipy.sparse import csr_matrix
@@ -41,19 +44,16 @@ class TokenRows:
         import numpy as np
         from scipy.sparse import csr_matrix
 
-        indptr = [0]
-        indices: list[int] = []
-        data: list[float] = []
-        for ids, counts in rows:
-            indices.extend(ids)
-            data.extend(counts)
-            indptr.append(len(indices))
-        values = np.asarray(data) * idf[np.asarray(indices, dtype=np.intp)] if data else \
-            np.zeros(0)
-        matrix = csr_matrix((values, indices, indptr), shape=(len(rows), len(self.vocab)))
-        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+        lengths = [len(ids) for ids, _ in rows]
+        indices = np.fromiter((i for ids, _ in rows for i in ids), dtype=np.intp)
+        values = np.fromiter((c for _, counts in rows for c in counts), dtype=np.float64)
+        values *= idf[indices]
+        row_of = np.repeat(np.arange(len(rows)), lengths)
+        norms = np.sqrt(np.bincount(row_of, weights=values * values, minlength=len(rows)))
         norms[norms == 0] = 1.0
-        return csr_matrix(matrix.multiply(1.0 / norms[:, None]))
+        values /= norms[row_of]
+        indptr = np.concatenate(([0], np.cumsum(lengths)))
+        return csr_matrix((values, indices, indptr), shape=(len(rows), len(self.vocab)))
 
 
 def ratio(inter: Any, left_sizes: Any, right_sizes: Any, kind: str = "dice") -> Any:

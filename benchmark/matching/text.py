@@ -255,10 +255,12 @@ def fold(text: str) -> str:
     return " ".join(folded.split())
 
 
-@lru_cache(maxsize=262_144)
+@lru_cache(maxsize=32_768)
 def words(text: str) -> tuple[str, ...]:
     """Lower-case word and number tokens; "didn't" -> "did", "n't"; "Mali's" -> "mali"."""
     folded = fold(text).replace("n't", " n't").replace("-", " ")
+    if "'" not in folded:  # the common case: nothing to clean up per token
+        return tuple(_TOKEN.findall(folded))
     out: list[str] = []
     for token in _TOKEN.findall(folded):
         if token.endswith("'s"):
@@ -270,7 +272,7 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=262_144)
+@lru_cache(maxsize=32_768)
 def stem(word: str) -> str:
     """A small suffix-stripping stemmer: enough to equate "freed"/"free", "troops"/"troop",
     "withdrawing"/"withdraw", "banned"/"ban". Numbers pass through unchanged."""
