@@ -236,3 +236,21 @@ def test_byte_identical_across_processes(annotations: Path, tmp_path: Path) -> N
                        capture_output=True)
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_report_uses_rich_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from benchmark.results.report import print_report, report_lines
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    built = results(monkeypatch)
+    plain, terminal = io.StringIO(), Terminal()
+    print_report(built, fixture_dataset(), plain)
+    print_report(built, fixture_dataset(), terminal)
+    assert plain.getvalue().splitlines() == report_lines(built, fixture_dataset())
+    assert "┃" in terminal.getvalue() and "precision" in terminal.getvalue()
+    assert "┃" not in plain.getvalue()
