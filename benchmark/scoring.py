@@ -228,53 +228,64 @@ def outcomes_of(predictions: Sequence[PredictionDecision], gold: Sequence[GoldDe
     for d in predictions:
         if d.outcome == "ignored":
             continue
-        key = d.gold_id if d.outcome == "tp" else (d.nearest.gold_id if d.nearest else None)
+        tp = d.outcome == "tp"
+        key = d.gold_id if tp else (d.nearest.gold_id if d.nearest else None)
         g = facts.get((d.document_id, key)) if key else None
-        slots = None if d.slots is None else tuple(s >= SLOT_AGREES for s in d.slots)
-        outcomes.append(Outcome(
-            kind="tp" if d.outcome == "tp" else "fp", document_id=d.document_id, cluster=key,
-            category=g.category if g else None, modality=g.modality if g else None,
-            segments=g.segments if g else (), confidence=d.prediction.confidence,
-            slots=slots if d.outcome == "tp" else None))  # type: ignore[arg-type]
+        slots = None
+        if tp and d.slots is not None:
+            slots = (d.slots[0] >= SLOT_AGREES, d.slots[1] >= SLOT_AGREES,
+                     d.slots[2] >= SLOT_AGREES)
+        if g is None:
+            outcomes.append(Outcome("tp" if tp else "fp", d.document_id, key, None, None, (),
+                                    d.prediction.confidence, slots))
+        else:
+            outcomes.append(Outcome("tp" if tp else "fp", d.document_id, key, g.category,
+                                    g.modality, g.segments, d.prediction.confidence, slots))
     for g in gold:
         if g.status == "missed":
-            outcomes.append(Outcome(kind="fn", document_id=g.document_id, cluster=g.gold_id,
-                                    category=g.category, modality=g.modality,
-                                    segments=g.segments))
+            outcomes.append(Outcome("fn", g.document_id, g.gold_id, g.category, g.modality,
+                                    g.segments))
     return outcomes
 
 
 # Set just before worker processes fork, so they inherit the inputs instead of unpickling them.
 _FORK_JOB: tuple[Matcher, float, list[tuple[Document, GoldSet, list[tuple[int, Prediction]]]]] \
     | None = None
-_Compact = tuple[list[tuple[Any, ...]], list[GoldDecision]]
+_Compact = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[Outcome]]
+
+
+def _compact(made: list[PredictionDecision], golds: list[GoldDecision]) -> _Compact:
+    """A document's decisions as plain tuples (cheap to pickle; the parent has the Prediction
+    objects), with the document's outcomes already counted."""
+    return ([(d.index, d.gold_id, d.score, d.reason, d.detail, d.nearest, d.outcome, d.slots)
+             for d in made],
+            [(g.document_id, g.gold_id, g.required, g.status, g.prediction_index, g.score,
+              g.nearest_miss, g.category, g.modality, g.segments) for g in golds],
+            outcomes_of(made, golds))
 
 
 def _score_chunk(bounds: tuple[int, int]) -> list[_Compact]:
-    """Worker side: decisions of some documents, without the Prediction objects (the parent
-    has them), to keep what crosses the process boundary small."""
+    """Worker side: the decisions of some documents."""
     assert _FORK_JOB is not None
     matcher, cutoff, jobs = _FORK_JOB
-    out: list[_Compact] = []
-    for document, gold, items in jobs[bounds[0]:bounds[1]]:
-        made, golds = _score_document(matcher, cutoff, document, gold, items)
-        out.append(([(d.index, d.gold_id, d.score, d.reason, d.detail, d.nearest, d.outcome,
-                      d.slots) for d in made], golds))
-    return out
+    return [_compact(*_score_document(matcher, cutoff, document, gold, items))
+            for document, gold, items in jobs[bounds[0]:bounds[1]]]
 
 
 def _score_documents(matcher: Matcher, cutoff: float,
                      jobs: list[tuple[Document, GoldSet, list[tuple[int, Prediction]]]],
                      predictions: Sequence[Prediction], workers: int,
-                     ) -> tuple[list[PredictionDecision], list[GoldDecision]]:
+                     ) -> tuple[list[PredictionDecision], list[GoldDecision], list[Outcome]]:
     decisions: list[PredictionDecision] = []
     gold_decisions: list[GoldDecision] = []
+    outcomes: list[Outcome] = []
     if workers <= 1 or len(jobs) < 4 * workers:
         for document, gold, items in jobs:
             made, golds = _score_document(matcher, cutoff, document, gold, items)
             decisions.extend(made)
             gold_decisions.extend(golds)
-        return decisions, gold_decisions
+            outcomes.extend(outcomes_of(made, golds))
+        return decisions, gold_decisions, outcomes
     import multiprocessing
 
     global _FORK_JOB
@@ -284,15 +295,16 @@ def _score_documents(matcher: Matcher, cutoff: float,
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             for chunk in pool.imap(_score_chunk, chunks):  # in order: deterministic merge
-                for rows, golds in chunk:
+                for rows, gold_rows, counted in chunk:
                     decisions.extend(
                         PredictionDecision(predictions[row[0]].document_id, row[0],
                                            predictions[row[0]], *row[1:])
                         for row in rows)
-                    gold_decisions.extend(golds)
+                    gold_decisions.extend(GoldDecision(*row) for row in gold_rows)
+                    outcomes.extend(counted)
     finally:
         _FORK_JOB = None
-    return decisions, gold_decisions
+    return decisions, gold_decisions, outcomes
 
 
 def score_predictions(dataset: Dataset, predictions: Sequence[Prediction],
@@ -312,13 +324,15 @@ def score_predictions(dataset: Dataset, predictions: Sequence[Prediction],
     gold_by_id = {gold.document_id: gold for gold in dataset.gold}
     jobs = [(document, gold_by_id[document.id], by_document.get(document.id, []))
             for document in dataset.documents]
-    decisions, gold_decisions = _score_documents(resolved, cutoff, jobs, predictions, workers)
+    decisions, gold_decisions, outcomes = _score_documents(resolved, cutoff, jobs, predictions,
+                                                          workers)
     known = set(gold_by_id)
     for document_id, items in by_document.items():
         if document_id not in known:
-            decisions.extend(_unknown(position, p) for position, p in items)
+            unknown = [_unknown(position, p) for position, p in items]
+            decisions.extend(unknown)
+            outcomes.extend(outcomes_of(unknown, []))
     decisions.sort(key=lambda d: d.index)
-    outcomes = outcomes_of(decisions, gold_decisions)
     ignored = sum(d.outcome == "ignored" for d in decisions)
     metrics = compute_metrics(outcomes, dataset.document_ids, ignored=ignored, seed=seed,
                               samples=bootstrap_samples)
