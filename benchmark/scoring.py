@@ -8,7 +8,6 @@ assignment over pairs scoring at least the threshold. Every prediction gets a re
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -129,8 +128,13 @@ def _segments(fact: Fact, document: Document | None) -> tuple[str, ...]:
 
 def _canonical_order(items: list[tuple[int, Prediction]]) -> list[tuple[int, Prediction]]:
     """Content order, so the assignment does not depend on the order of the input lines."""
-    return sorted(items, key=lambda item: (
-        json.dumps(item[1].to_dict(), sort_keys=True, ensure_ascii=False), item[0]))
+    def key(item: tuple[int, Prediction]) -> tuple[Any, ...]:
+        p = item[1]
+        return (p.subject or "", p.predicate or "", p.object or "", p.statement or "",
+                -1.0 if p.confidence is None else p.confidence, p.modality or "",
+                p.attribution or "", repr(p.qualifiers), repr(p.evidence), item[0])
+
+    return sorted(items, key=key)
 
 
 def _score_document(matcher: Matcher, threshold: float, document: Document | None,
