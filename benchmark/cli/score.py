@@ -26,6 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--annotations", type=Path, metavar="DIR", default=None,
                         help="annotations directory (default: the shipped gold)")
     parser.add_argument("--seed", type=int, default=0, help="bootstrap seed (default: 0)")
+    parser.add_argument("--workers", type=int, default=1, metavar="N",
+                        help="score documents in N processes (same results; default: 1)")
 
 
 def _fail(message: str) -> int:
@@ -66,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
     except DatasetError as exc:
         return _fail(str(exc))
     scoring_started = time.perf_counter()
-    scoring = score_predictions(dataset, predictions, matcher, args.threshold, seed=args.seed)
+    scoring = score_predictions(dataset, predictions, matcher, args.threshold, seed=args.seed,
+                                workers=max(1, args.workers))
     finished = time.perf_counter()
     run_info = RunInfo(started_at, Durations(None, finished - scoring_started, finished - started))
     extractor = ExtractorInfo(args.name or args.predictions.stem, args.extractor_version,
