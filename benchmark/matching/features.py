@@ -187,13 +187,18 @@ def prediction_features(prediction: Prediction, entities: EntityIndex,
     else:
         negated = is_negated(all_words)
         irrealis = is_irrealis(all_words)
-    statement_text = prediction.text()
+    if prediction.has_triple:  # slots decide; the joined slots stand in for a statement
+        statement = (*slots["subject"], *slots["predicate"], *slots["object"])
+        statement_passive = False
+    else:
+        statement = canon(prediction.statement or "")
+        statement_passive = passive_statement(words(prediction.statement or ""))
     return PredictionFeatures(
         has_triple=prediction.has_triple,
         slots=slots,
         swapped_by_voice=passive,
-        statement=canon(statement_text),
-        statement_passive=passive_statement(words(statement_text)),
+        statement=statement,
+        statement_passive=statement_passive,
         counts=tuple(counts),
         dates=tuple(dates),
         negated=negated,
