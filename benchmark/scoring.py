@@ -126,21 +126,52 @@ def _segments(fact: Fact, document: Document | None) -> tuple[str, ...]:
     return tuple(sorted(set(kinds)))
 
 
+def _content_key(p: Prediction) -> tuple[Any, ...]:
+    """What a prediction says (everything but its position and confidence)."""
+    return (p.subject or "", p.predicate or "", p.object or "", p.statement or "",
+            p.modality or "", p.attribution or "", repr(p.qualifiers), repr(p.evidence))
+
+
 def _canonical_order(items: list[tuple[int, Prediction]]) -> list[tuple[int, Prediction]]:
-    """Content order, so the assignment does not depend on the order of the input lines."""
+    """Content order, so the assignment does not depend on the order of the input lines;
+    among copies of one content, the most confident first."""
     def key(item: tuple[int, Prediction]) -> tuple[Any, ...]:
-        p = item[1]
-        return (p.subject or "", p.predicate or "", p.object or "", p.statement or "",
-                -1.0 if p.confidence is None else p.confidence, p.modality or "",
-                p.attribution or "", repr(p.qualifiers), repr(p.evidence), item[0])
+        confidence = item[1].confidence
+        rank = (0, -confidence) if confidence is not None else (1, 0.0)
+        return (*_content_key(item[1]), rank, item[0])
 
     return sorted(items, key=key)
+
+
+def _copy_decision(position: int, prediction: Prediction,
+                   original: PredictionDecision) -> PredictionDecision:
+    """A prediction saying exactly what an earlier one says is never credited again (else
+    repeating a prediction could collect several similar gold facts)."""
+    if original.outcome in ("tp", "ignored"):
+        return PredictionDecision(
+            original.document_id, position, prediction, None, original.score, "duplicate",
+            f"same content as prediction {original.index}, already credited to "
+            f"{original.gold_id}", original.nearest, "fp")
+    return PredictionDecision(
+        original.document_id, position, prediction, None, original.score, original.reason,
+        f"same content as prediction {original.index}: {original.detail}", original.nearest,
+        "fp")
 
 
 def _score_document(matcher: Matcher, threshold: float, document: Document | None,
                     gold: GoldSet, items: list[tuple[int, Prediction]],
                     ) -> tuple[list[PredictionDecision], list[GoldDecision]]:
-    items = _canonical_order(items)
+    representatives: list[tuple[int, Prediction]] = []
+    copies: list[tuple[int, Prediction, int]] = []  # (position, prediction, representative)
+    seen: dict[tuple[Any, ...], int] = {}
+    for position, prediction in _canonical_order(items):
+        key = _content_key(prediction)
+        if key in seen:
+            copies.append((position, prediction, seen[key]))
+        else:
+            seen[key] = len(representatives)
+            representatives.append((position, prediction))
+    items = representatives
     facts = gold.facts
     context = MatchContext(document=document, gold=gold)
     predictions = [p for _, p in items]
@@ -185,6 +216,8 @@ def _score_document(matcher: Matcher, threshold: float, document: Document | Non
         out.append(base(
             gold_id=None, score=result.score, reason=reason, detail=result.detail,
             nearest=Nearest(facts[j].id, result.closeness), outcome="fp"))
+    out.extend(_copy_decision(position, prediction, out[original])
+               for position, prediction, original in copies)
     golds: list[GoldDecision] = []
     for j, fact in enumerate(facts):
         paired = by_fact.get(j)

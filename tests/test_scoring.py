@@ -130,3 +130,19 @@ def test_threshold_override() -> None:
                                bootstrap_samples=20)
     assert strict.predictions[0].reason == "below_threshold"
     assert strict.threshold == 0.99
+
+
+def test_a_repeated_prediction_is_credited_once() -> None:
+    """Found by hypothesis: the same statement is close to two gold facts (two withdrawal
+    plans); repeating it must not collect both."""
+    said = Prediction(document_id=DOC, statement="France expects to begin pulling its troops "
+                                                 "out of Mali in March.")
+    once = score_predictions(fixture_dataset(), [said], bootstrap_samples=20)
+    twice = score_predictions(fixture_dataset(), [said, said], bootstrap_samples=20)
+    assert twice.metrics.tp == once.metrics.tp == 1
+    assert [d.reason for d in twice.predictions] == ["matched", "duplicate"]
+    assert "same content as prediction 0" in twice.predictions[1].detail
+    # The most confident copy is the one credited, whatever the order.
+    copies = [Prediction(**{**said.__dict__, "confidence": c}) for c in (0.2, 0.9)]
+    scored = score_predictions(fixture_dataset(), copies, bootstrap_samples=20)
+    assert [d.outcome for d in scored.predictions] == ["fp", "tp"]
