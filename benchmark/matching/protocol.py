@@ -31,7 +31,8 @@ PAIR_REASONS: dict[str, str] = {
 }
 PREDICTION_REASONS: dict[str, str] = {
     **PAIR_REASONS,
-    "duplicate": "matches a gold fact already credited to another prediction (false positive)",
+    "duplicate": "matches a gold fact already credited to another prediction, or repeats a "
+                 "credited prediction's content (false positive)",
     "optional": "matched a gold fact marked required: false (neither TP nor FP)",
     "unknown_document": "the document id is not in the dataset (false positive)",
     "no_gold": "the document has no gold facts to compare with (false positive)",
