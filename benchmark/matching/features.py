@@ -82,6 +82,8 @@ class PredictionFeatures:
     has_triple: bool
     slots: dict[str, tuple[str, ...]]
     swapped_by_voice: bool
+    # True when the prediction gives a statement of its own (with or without a triple)
+    has_statement: bool
     statement: tuple[str, ...]
     statement_passive: bool
     counts: tuple[Count, ...]
@@ -187,7 +189,8 @@ def prediction_features(prediction: Prediction, entities: EntityIndex,
     else:
         negated = is_negated(all_words)
         irrealis = is_irrealis(all_words)
-    if prediction.has_triple:  # slots decide; the joined slots stand in for a statement
+    if prediction.has_triple and prediction.statement is None:
+        # slots decide; the joined slots stand in for a statement
         statement = (*slots["subject"], *slots["predicate"], *slots["object"])
         statement_passive = False
     else:
@@ -197,6 +200,7 @@ def prediction_features(prediction: Prediction, entities: EntityIndex,
         has_triple=prediction.has_triple,
         slots=slots,
         swapped_by_voice=passive,
+        has_statement=prediction.statement is not None,
         statement=statement,
         statement_passive=statement_passive,
         counts=tuple(counts),

@@ -6,7 +6,8 @@ as a weighted geometric mean, so a wrong subject or object cannot be outvoted by
 slots. A predicate mismatch is softened (floor 0.1), since verbs are paraphrased most.
 Statement-only predictions use TF-IDF cosine (IDF fitted on the document's sentences and its
 gold statements) averaged with token overlap, plus how much of the gold subject and object the
-statement covers. Whole documents are scored at once with matrix products.
+statement covers. A triple given with its own statement gets the higher of the two scores.
+Whole documents are scored at once with matrix products.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ class LenientMatcher:
     """Slot-wise overlap with inflection, number formats, alternatives and entity forms."""
 
     name = "lenient"
-    version = "1.0.0"
+    version = "1.1.0"  # 1.1: a triple with its own statement is also scored by the statement
     # Chosen on the article's matcher table (docs/METRIC_CARD.md): a correct subject and
     # object with an unrelated predicate scores 0.63, below it; one half-right slot passes.
     default_threshold = 0.65
@@ -62,11 +63,14 @@ class LenientMatcher:
         # rows (slot variants, statements, triples) in one sparse product, then sliced.
         space = TokenRows()
         has_triple = np.array([pf.has_triple for pf in pfs])
-        statement_only = not bool(has_triple.all())
+        has_statement = np.array([pf.has_statement for pf in pfs])
+        # A triple that comes with its own statement is also scored by the statement, so a
+        # right fact cut into slots at other boundaries than the gold's is still credited.
+        needs_statement = bool((~has_triple | has_statement).any())
         pred_rows: list[list[int]] = []
         for slot in SLOTS:
             pred_rows.extend(space.ids(pf.slots.get(slot, ())) for pf in pfs)
-        if statement_only:
+        if needs_statement:
             pred_rows.extend(space.ids(pf.statement) for pf in pfs)
         gold_rows: list[list[int]] = []
         column: dict[str, int] = {}
@@ -77,7 +81,7 @@ class LenientMatcher:
             sizes = [len(ff.slot_variants[slot]) for ff in ffs]
             offsets[slot] = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.intp)
         column["end"] = len(gold_rows)
-        if statement_only:
+        if needs_statement:
             gold_rows.extend(space.ids(ff.statement) for ff in ffs)
             gold_rows.extend(space.ids(ff.triple) for ff in ffs)
         inter = (space.binary(pred_rows) @ space.binary(gold_rows).T).toarray()
@@ -104,7 +108,7 @@ class LenientMatcher:
             straight = swapped = np.zeros((n_p, n_f))
 
         statement = np.zeros((n_p, n_f))
-        if statement_only:
+        if needs_statement:
             rows = slice(3 * n_p, 4 * n_p)
             first, second = column["end"], column["end"] + n_f
             overlap = np.maximum(
@@ -122,21 +126,25 @@ class LenientMatcher:
             cosine = np.maximum(cosines[:, :n_f], cosines[:, n_f:])
             statement = _statement_score(cosine, overlap, block(3, "subject", "coverage"),
                                          block(3, "object", "coverage"))
-        base = np.where(has_triple[:, None], straight, statement)
-        similarity = np.where(has_triple[:, None], np.maximum(straight, swapped), statement)
+        via_statement = ~has_triple[:, None] | (has_statement[:, None] & (statement > straight))
+        base = np.where(via_statement, statement, straight)
+        similarity = np.where(via_statement, statement, np.maximum(straight, swapped))
         scores = base.copy()
         for i, j in zip(*np.nonzero(base >= threshold), strict=False):
-            if first_guard_failure(pfs[i], ffs[j], check_roles=not pfs[i].has_triple):
+            if first_guard_failure(pfs[i], ffs[j], check_roles=bool(via_statement[i, j])):
                 scores[i, j] = 0.0
 
         def explain(i: int, j: int) -> MatchScore:
             pf, ff = pfs[i], ffs[j]
             value, sim = float(base[i, j]), float(similarity[i, j])
+            by_statement = bool(via_statement[i, j])
             if pf.has_triple:
                 parts = ", ".join(f"{slot} {slot_sim[slot][i, j]:.2f}" for slot in SLOTS)
-                detail = f"slot overlap {parts} -> {value:.3f}"
+                detail = f"slot overlap {parts} -> {float(straight[i, j]):.3f}"
                 if pf.swapped_by_voice:
                     detail += " (passive predicate read as active)"
+                if by_statement:
+                    detail += f"; statement similarity {value:.3f} (higher, used)"
             else:
                 detail = f"statement similarity {value:.3f}"
             detail += f" (threshold {threshold:g})"
@@ -145,11 +153,11 @@ class LenientMatcher:
                 subject, predicate, obj = (_clip(float(slot_sim[slot][i, j])) for slot in SLOTS)
                 slots = (subject, predicate, obj)
             if value >= threshold:
-                failure = first_guard_failure(pf, ff, check_roles=not pf.has_triple)
+                failure = first_guard_failure(pf, ff, check_roles=by_statement)
                 if failure is not None:
                     return MatchScore(0.0, failure[0], f"{failure[1]}; {detail}", sim, slots)
                 return MatchScore(_clip(value), "matched", detail, sim, slots)
-            if pf.has_triple and swapped[i, j] >= threshold:
+            if pf.has_triple and not by_statement and swapped[i, j] >= threshold:
                 return MatchScore(_clip(value), "role_swap",
                                   f"subject and object match the gold's object and subject "
                                   f"(swapped score {swapped[i, j]:.3f}); {detail}", sim, slots)
