@@ -66,3 +66,28 @@ def test_stored_passes_agreement_figures() -> None:
     contained = evidence_agreement(first.facts, second, "containment")
     assert len(contained.pairs) == 43
     assert contained.f1 == pytest.approx(43 / 44, abs=1e-12)
+
+
+def test_dataset_card_reports_the_computed_agreement() -> None:
+    """The card's agreement table must be what the stored passes give (it cannot go stale)."""
+    import dataclasses
+
+    from benchmark.data.loading import load_dataset
+    from benchmark.scoring import score_predictions
+
+    card = (DOC_DIR.parents[1] / "README.md").read_text(encoding="utf-8")
+    first = GoldSet.from_dict(json.loads((DOC_DIR / "first_pass.json").read_text(encoding="utf-8")))
+    second = read_predictions(DOC_DIR / "second_pass.jsonl")
+    dataset = load_dataset()
+    rows = []
+    for measure in ("iou", "containment"):
+        a = evidence_agreement(first.facts, second, measure)
+        rows.append((len(a.pairs), a.precision, a.recall, a.f1))
+    for gold in (first, dataset.gold_for(first.document_id)):
+        m = score_predictions(dataclasses.replace(dataset, gold=(gold,)), second).metrics
+        rows.append((m.tp, m.precision, m.recall, m.f1))
+    first_rows, adjudicated = rows[:3], rows[3]
+    for pairs, precision, recall, f1 in first_rows:
+        assert f"| {pairs} | {precision:.3f} | {recall:.3f} | {f1:.3f} |" in card
+    _, precision, recall, f1 = adjudicated
+    assert f"P {precision:.3f}, R {recall:.3f}, F1 {f1:.3f}" in card
