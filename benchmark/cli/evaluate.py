@@ -171,14 +171,14 @@ def _evaluate(args: argparse.Namespace, spec: ExtractorSpec) -> Evaluation:
 
 def _write(folder: Path, evaluation: Evaluation, overwrite: bool) -> None:
     from benchmark.data.predictions import dump_prediction_lines
+    from benchmark.files import atomic_write_text
     from benchmark.results.io import write_results
-    from benchmark.run.atomic import write_text_atomic
 
     folder.mkdir(parents=True, exist_ok=True)
     results_path = folder / "results.json"
     if results_path.exists() and not overwrite:  # appeared while the run was going
         raise FileExistsError(f"{results_path}: already exists (pass --overwrite to replace it)")
-    write_text_atomic(folder / "predictions.jsonl", dump_prediction_lines(evaluation.predictions))
+    atomic_write_text(folder / "predictions.jsonl", dump_prediction_lines(evaluation.predictions))
     write_results(results_path, evaluation.results, overwrite=overwrite)
 
 

@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from benchmark.files import atomic_write_text
 from benchmark.model.dataset import Dataset
 from benchmark.model.document import Document, Segment
 from benchmark.model.gold import Entity, Fact, GoldSet
@@ -100,19 +99,6 @@ def dump_rows(rows: Iterable[Mapping[str, Any]]) -> str:
 # --- writing ---------------------------------------------------------------------------------
 
 
-def _write_atomic(path: Path, content: str) -> None:
-    """Write via a temporary file in the same directory, so a crash never leaves half a file."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.chmod(temporary, 0o644)  # mkstemp makes 0600; an export is meant to be shared
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(content)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def write_export(dataset: Dataset, directory: Path, force: bool = False) -> ExportResult:
     """Write the three JSONL files into ``directory`` (created if missing) and nowhere else.
 
@@ -128,7 +114,7 @@ def write_export(dataset: Dataset, directory: Path, force: bool = False) -> Expo
     rows = export_rows(dataset)
     directory.mkdir(parents=True, exist_ok=True)
     for target in targets:
-        _write_atomic(target, dump_rows(rows[target.name]))
+        atomic_write_text(target, dump_rows(rows[target.name]))
     return ExportResult(
         directory=directory,
         files=tuple(targets),

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from benchmark.files import atomic_write_text
 from benchmark.leaderboard.board import ANNOTATIONS_DIR, Board, build_board
-from benchmark.leaderboard.files import atomic_write_text
 from benchmark.leaderboard.generate import generated_files
 from benchmark.leaderboard.render import PLOT_FILE
 from benchmark.leaderboard.snapshot import (

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from benchmark.files import atomic_write_bytes
 from benchmark.leaderboard.board import Board
-from benchmark.leaderboard.files import atomic_write_bytes
 from benchmark.leaderboard.plot import PlotPoint, render_scatter_svg
 from benchmark.leaderboard.render import LEADERBOARD_FILE, PLOT_FILE, render_leaderboard
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmark.leaderboard.files import atomic_write_text
+from benchmark.files import atomic_write_text
 from benchmark.leaderboard.scores import Scores
 from benchmark.validation.issues import ValidationIssue
 

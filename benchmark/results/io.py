@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from benchmark.files import atomic_write_text
 from benchmark.results.model import Results
 
 DECIMALS = 6  # every float is rounded to this many decimals, so files compare byte for byte
@@ -40,18 +39,7 @@ def write_results(path: str | Path, results: Results, overwrite: bool = False) -
         raise ResultsError(f"{path}: already exists (pass --overwrite to replace it)")
     if not path.parent.is_dir():
         raise ResultsError(f"{path}: directory {path.parent} does not exist (create it first)")
-    text = dumps_results(results)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
-                                             suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    atomic_write_text(path, dumps_results(results))
     return path
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmark.run.atomic import write_text_atomic
+from benchmark.files import atomic_write_text
 
 DEFAULT_CACHE_DIR = Path(".extractbench-cache")
 
@@ -40,4 +40,4 @@ class PredictionCache:
             return None
 
     def put(self, document_sha256: str, output_json: str) -> None:
-        write_text_atomic(self.path_for(document_sha256), output_json)
+        atomic_write_text(self.path_for(document_sha256), output_json)
