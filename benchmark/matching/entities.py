@@ -8,7 +8,7 @@ compared) and forms shared by two entities (ambiguous) are left as words.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from benchmark.model.gold import Entity
@@ -22,6 +22,8 @@ class EntityIndex:
 
     forms: dict[tuple[str, ...], str]
     max_length: int
+    # entity token -> (type, content stems of its name): what the entity guard compares
+    kinds: Mapping[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     _cache: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, compare=False)
     _lengths: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
 
@@ -34,7 +36,7 @@ class EntityIndex:
         self._lengths.update({k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
 
     @classmethod
-    def build(cls, entities: Iterable[Entity], analyse: Analyser,
+    def build(cls, entities: Sequence[Entity], analyse: Analyser,
               content: Callable[[str], bool]) -> EntityIndex:
         owners: dict[tuple[str, ...], set[str]] = {}
         for entity in entities:
@@ -44,7 +46,8 @@ class EntityIndex:
                     continue
                 owners.setdefault(tokens, set()).add(entity.id)
         forms = {k: f"@{next(iter(v))}" for k, v in owners.items() if len(v) == 1}
-        return cls(forms=forms, max_length=max((len(k) for k in forms), default=0))
+        kinds = {f"@{e.id}": (e.type, frozenset(analyse(e.name))) for e in entities}
+        return cls(forms=forms, max_length=max((len(k) for k in forms), default=0), kinds=kinds)
 
     def canonicalise(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
         """Replace surface forms by entity tokens, longest match first, left to right."""

@@ -38,7 +38,7 @@ def _exact_index(context: MatchContext) -> EntityIndex:
 
 class ExactMatcher:
     name = "exact"
-    version = "1.0.0"
+    version = "1.1.0"  # 1.1: entity guard
     default_threshold = 1.0
 
     def settings(self) -> dict[str, Any]:
@@ -90,7 +90,8 @@ class ExactMatcher:
         ffs = [prepared.fact(f) for f in facts]
         scores = base.copy()
         for i, j in zip(*np.nonzero(base >= threshold), strict=False):
-            if first_guard_failure(pfs[i], ffs[j], check_roles=False):
+            if first_guard_failure(pfs[i], ffs[j], check_roles=False,
+                                   kinds=prepared.entities.kinds):
                 scores[i, j] = 0.0
 
         def explain(i: int, j: int) -> MatchScore:
@@ -99,7 +100,8 @@ class ExactMatcher:
             kind = "slots equal" if predictions[i].has_triple else "statement equal"
             detail = f"{kind}: {value:.3f} (threshold {threshold:g})"
             if value >= threshold:
-                failure = first_guard_failure(pfs[i], ffs[j], check_roles=False)
+                failure = first_guard_failure(pfs[i], ffs[j], check_roles=False,
+                                   kinds=prepared.entities.kinds)
                 if failure is not None:
                     return MatchScore(0.0, failure[0], f"{failure[1]}; {detail}", sim, slots)
                 return MatchScore(value, "matched", detail, sim, slots)

@@ -75,6 +75,8 @@ class FactFeatures:
     subject_keys: frozenset[str]
     object_keys: frozenset[str]
     statement_passive: bool
+    # entity tokens the fact is about: linked entities and every one its wording names
+    entity_tokens: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,8 @@ class PredictionFeatures:
     dates: tuple[DateValue, ...]
     negated: bool
     irrealis: bool
+    # entity tokens of the document entities the prediction names
+    entity_tokens: frozenset[str] = frozenset()
 
 
 def _qualifier_text(qualifiers: Qualifiers) -> list[str]:
@@ -152,6 +156,11 @@ def fact_features(fact: Fact, entities: EntityIndex, published: dt.date | None) 
         subject_keys=subject_keys - shared,
         object_keys=object_keys - shared,
         statement_passive=passive_statement(statement_words),
+        entity_tokens=frozenset(
+            {f"@{entity_id}" for entity_id in fact.entities}
+            | _entity_tokens(fact.statement, fact.attribution or "",
+                             *(v for slot in SLOTS for v in fact.slot_values(slot)),
+                             index=entities)),
     )
 
 
@@ -207,4 +216,10 @@ def prediction_features(prediction: Prediction, entities: EntityIndex,
         dates=tuple(dates),
         negated=negated,
         irrealis=irrealis,
+        entity_tokens=_entity_tokens(*texts, prediction.attribution or "", index=entities),
     )
+
+
+def _entity_tokens(*texts: str, index: EntityIndex) -> frozenset[str]:
+    return frozenset(t for text in texts for t in index.canonicalise(content_stems(text))
+                     if t.startswith("@"))

@@ -1,10 +1,13 @@
 """Guards every matcher applies to a pair that is similar enough to match.
 
 A guard compares typed values, not strings, and its rejection is a reason of its own:
-``number_mismatch``, ``negation_mismatch``, ``modality_mismatch``, ``role_swap``.
+``number_mismatch``, ``negation_mismatch``, ``modality_mismatch``, ``role_swap``,
+``entity_mismatch``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from benchmark.matching.features import FactFeatures, PredictionFeatures
 from benchmark.matching.numbers import Count, year_count
@@ -37,6 +40,24 @@ def number_guard(prediction: PredictionFeatures, fact: FactFeatures) -> str | No
         shown = date.month_only if date.month_only is not None else f"{date.start}..{date.end}"
         return f"date {shown} in the prediction does not agree with the gold time"
     return None
+
+
+def entity_guard(prediction: PredictionFeatures, fact: FactFeatures,
+                 kinds: Mapping[str, tuple[str, frozenset[str]]]) -> str | None:
+    """An entity substituted for the gold's is a different fact: "French forces freed Gao" is not
+    that they freed Timbuktu, however similar the words. The prediction may add context (a
+    place the fact holds in) but may not name a person, place, group or organisation the gold
+    fact is not about in place of the gold's own of that type. Entities whose names share a
+    word ("northern Mali", "Mali") are related, not substitutes."""
+    left_out = [kinds[t] for t in fact.entity_tokens - prediction.entity_tokens if t in kinds]
+    substituted = sorted(
+        token for token in prediction.entity_tokens - fact.entity_tokens
+        if token in kinds and any(
+            kind == kinds[token][0] and not name & kinds[token][1] for kind, name in left_out))
+    if not substituted:
+        return None
+    names = ", ".join(token[1:] for token in substituted)
+    return f"the prediction names {names} where the gold fact names another of that kind"
 
 
 def negation_guard(prediction: PredictionFeatures, fact: FactFeatures) -> str | None:
@@ -83,9 +104,16 @@ def statement_role_guard(prediction: PredictionFeatures, fact: FactFeatures) -> 
 
 
 def first_guard_failure(prediction: PredictionFeatures, fact: FactFeatures,
-                        check_roles: bool) -> tuple[str, str] | None:
-    """(reason, detail) of the first guard that rejects the pair, or None."""
-    checks = [("number_mismatch", number_guard), ("negation_mismatch", negation_guard),
+                        check_roles: bool,
+                        kinds: Mapping[str, tuple[str, frozenset[str]]] | None = None,
+                        ) -> tuple[str, str] | None:
+    """(reason, detail) of the first guard that rejects the pair, or None. ``kinds`` (the
+    document's entity types and names) turns the entity guard on."""
+    def entities(p: PredictionFeatures, f: FactFeatures) -> str | None:
+        return entity_guard(p, f, kinds) if kinds else None
+
+    checks = [("number_mismatch", number_guard), ("entity_mismatch", entities),
+              ("negation_mismatch", negation_guard),
               ("modality_mismatch", modality_guard)]
     if check_roles:
         checks.append(("role_swap", statement_role_guard))

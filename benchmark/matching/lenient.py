@@ -34,7 +34,8 @@ class LenientMatcher:
     """Slot-wise overlap with inflection, number formats, alternatives and entity forms."""
 
     name = "lenient"
-    version = "1.1.0"  # 1.1: a triple with its own statement is also scored by the statement
+    # 1.1: a triple with its own statement is also scored by the statement; 1.2: entity guard
+    version = "1.2.0"
     # Chosen on the article's matcher table (docs/METRIC_CARD.md): a correct subject and
     # object with an unrelated predicate scores 0.63, below it; one half-right slot passes.
     default_threshold = 0.65
@@ -131,7 +132,8 @@ class LenientMatcher:
         similarity = np.where(via_statement, statement, np.maximum(straight, swapped))
         scores = base.copy()
         for i, j in zip(*np.nonzero(base >= threshold), strict=False):
-            if first_guard_failure(pfs[i], ffs[j], check_roles=bool(via_statement[i, j])):
+            if first_guard_failure(pfs[i], ffs[j], check_roles=bool(via_statement[i, j]),
+                                   kinds=prepared.entities.kinds):
                 scores[i, j] = 0.0
 
         def explain(i: int, j: int) -> MatchScore:
@@ -153,7 +155,8 @@ class LenientMatcher:
                 subject, predicate, obj = (_clip(float(slot_sim[slot][i, j])) for slot in SLOTS)
                 slots = (subject, predicate, obj)
             if value >= threshold:
-                failure = first_guard_failure(pf, ff, check_roles=by_statement)
+                failure = first_guard_failure(pf, ff, check_roles=by_statement,
+                                              kinds=prepared.entities.kinds)
                 if failure is not None:
                     return MatchScore(0.0, failure[0], f"{failure[1]}; {detail}", sim, slots)
                 return MatchScore(_clip(value), "matched", detail, sim, slots)

@@ -28,6 +28,8 @@ PAIR_REASONS: dict[str, str] = {
     "negation_mismatch": "one side is negated and the other is not",
     "modality_mismatch": "a plan, expectation or fear matched with a plain event, or the reverse",
     "role_swap": "subject and object are exchanged relative to the gold",
+    "entity_mismatch": "the prediction puts another person, place, group or organisation of the "
+                       "document in place of the gold fact's own",
 }
 PREDICTION_REASONS: dict[str, str] = {
     **PAIR_REASONS,
