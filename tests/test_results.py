@@ -202,6 +202,21 @@ def test_bench_score_rejects_bad_predictions(tmp_path: Path,
     assert all(line.endswith(")") for line in lines)  # every error says how to fix it
 
 
+def test_bench_score_rejects_unknown_documents_and_spans_outside_the_text(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The checks `bench validate` makes, with file line numbers (blank lines counted)."""
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"document_id": "nope", "statement": "x"}\n\n'
+                   '{"document_id": "cnn-2013-02-mali-offensive", "statement": "x", '
+                   '"evidence": [{"start": 0, "end": 99999}]}\n', encoding="utf-8")
+    out = tmp_path / "results.json"
+    assert main(["score", str(bad), "--output", str(out)]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines[0].startswith(f"{bad}: /line/1/document_id: unknown document 'nope'")
+    assert lines[1].startswith(f"{bad}: /line/3/evidence/0/end: ")
+    assert not out.exists()
+
+
 def test_bench_compare(annotations: Path, tmp_path: Path,
                        capsys: pytest.CaptureFixture[str]) -> None:
     a = tmp_path / "a.json"

@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from benchmark.model.dataset import Dataset
+    from benchmark.model.prediction import Prediction
+    from benchmark.validation.issues import ValidationIssue
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -67,6 +74,13 @@ def run(args: argparse.Namespace) -> int:
         dataset = load_dataset(args.annotations)
     except DatasetError as exc:
         return _fail(str(exc))
+    # The same checks as `bench validate`: a line for an unknown document or with evidence
+    # outside the text is bad input, reported before anything is scored.
+    issues = _semantic_issues(args.predictions, predictions, dataset)
+    if issues:
+        for issue in issues:
+            print(issue, file=sys.stderr)
+        return 2
     scoring_started = time.perf_counter()
     scoring = score_predictions(dataset, predictions, matcher, args.threshold, seed=args.seed,
                                 workers=max(1, args.workers))
@@ -84,3 +98,15 @@ def run(args: argparse.Namespace) -> int:
     if args.output is not None:
         print(f"wrote {args.output}")
     return 0
+
+
+def _semantic_issues(path: Path, predictions: Sequence[Prediction], dataset: Dataset
+                     ) -> list[ValidationIssue]:
+    from benchmark.validation.semantic import prediction_issues
+
+    # predictions are numbered among non-blank lines; map them back to file lines
+    text = path.read_text(encoding="utf-8")
+    lines = [n for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
+    documents = {d.id: d for d in dataset.documents}
+    return [issue for p in predictions
+            for issue in prediction_issues(p, documents, str(path), lines[p.index])]
