@@ -104,9 +104,6 @@ def _semantic_issues(path: Path, predictions: Sequence[Prediction], dataset: Dat
                      ) -> list[ValidationIssue]:
     from benchmark.validation.semantic import prediction_issues
 
-    # predictions are numbered among non-blank lines; map them back to file lines
-    text = path.read_text(encoding="utf-8")
-    lines = [n for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
     documents = {d.id: d for d in dataset.documents}
     return [issue for p in predictions
-            for issue in prediction_issues(p, documents, str(path), lines[p.index])]
+            for issue in prediction_issues(p, documents, str(path), p.line)]

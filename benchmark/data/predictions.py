@@ -37,7 +37,7 @@ def parse_prediction_lines(
         if line_issues:
             issues.extend(line_issues)
             continue
-        predictions.append(Prediction.from_dict(data, index=len(predictions)))
+        predictions.append(Prediction.from_dict(data, index=len(predictions), line=number))
     return predictions, issues
 
 

@@ -11,8 +11,9 @@ from benchmark.model.spans import Span
 
 @dataclass(frozen=True)
 class Prediction:
-    """A triple, a free-text statement, or both. ``index`` is the line's position in its file
-    (0-based), kept so every decision can point back at the line it explains."""
+    """A triple, a free-text statement, or both. ``index`` is the prediction's position in its
+    file (0-based, blank lines not counted) and ``line`` its 1-based line number there (0 when
+    it was not read from a file), so every decision and error can point back at its line."""
 
     document_id: str
     subject: str | None = None
@@ -25,6 +26,7 @@ class Prediction:
     modality: str | None = None
     attribution: str | None = None
     index: int = 0
+    line: int = 0
 
     @property
     def has_triple(self) -> bool:
@@ -37,7 +39,7 @@ class Prediction:
         return " ".join(p for p in (self.subject, self.predicate, self.object) if p)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], index: int = 0) -> Prediction:
+    def from_dict(cls, data: dict[str, Any], index: int = 0, line: int = 0) -> Prediction:
         return cls(
             document_id=data["document_id"],
             subject=data.get("subject"),
@@ -50,6 +52,7 @@ class Prediction:
             modality=data.get("modality"),
             attribution=data.get("attribution"),
             index=index,
+            line=line,
         )
 
     def to_dict(self) -> dict[str, Any]:

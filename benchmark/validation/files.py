@@ -255,11 +255,6 @@ def _dataset_documents(root: Path) -> dict[str, Document]:
     return {document.id: document for document in documents}
 
 
-def _line_of(issue: ValidationIssue) -> int:
-    match = re.match(r"/line/(\d+)", issue.json_path)
-    return int(match.group(1)) if match else 0
-
-
 def _check_predictions(path: Path, dataset_root: Path) -> ValidationReport:
     file = display_path(path)
     try:
@@ -268,10 +263,6 @@ def _check_predictions(path: Path, dataset_root: Path) -> ValidationReport:
         return ValidationReport(issues=(exc.issue,), prediction_files=1)
     lines = text.split("\n")  # not splitlines: U+2028 may sit inside a JSON string
     predictions, issues = parse_prediction_lines(lines, file)
-    # parse_prediction_lines numbers its predictions; recover each one's line from the lines
-    # that were non-blank and produced no issue.
-    bad = {_line_of(issue) for issue in issues}
-    good_lines = [n for n, line in enumerate(lines, start=1) if line.strip() and n not in bad]
     try:
         documents = _dataset_documents(dataset_root)
     except (OSError, ValueError, KeyError, TypeError, DatasetError) as exc:
@@ -281,8 +272,9 @@ def _check_predictions(path: Path, dataset_root: Path) -> ValidationReport:
                                       "validate the dataset first, or pass --dataset"))
         documents = {}
     else:
-        for line, prediction in zip(good_lines, predictions, strict=True):
-            issues.extend(semantic.prediction_issues(prediction, documents, file, line))
+        for prediction in predictions:
+            issues.extend(semantic.prediction_issues(prediction, documents, file,
+                                                     prediction.line))
     return ValidationReport(
         issues=tuple(issues),
         prediction_files=1,
