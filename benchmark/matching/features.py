@@ -156,11 +156,9 @@ def fact_features(fact: Fact, entities: EntityIndex, published: dt.date | None) 
         subject_keys=subject_keys - shared,
         object_keys=object_keys - shared,
         statement_passive=passive_statement(statement_words),
-        entity_tokens=frozenset(
-            {f"@{entity_id}" for entity_id in fact.entities}
-            | _entity_tokens(fact.statement, fact.attribution or "",
-                             *(v for slot in SLOTS for v in fact.slot_values(slot)),
-                             index=entities)),
+        entity_tokens=frozenset({f"@{entity_id}" for entity_id in fact.entities}).union(
+            _entity_tokens(canon(fact.statement), canon(fact.attribution or ""),
+                           *(v for slot in SLOTS for v in variants[slot]))),
     )
 
 
@@ -216,10 +214,11 @@ def prediction_features(prediction: Prediction, entities: EntityIndex,
         dates=tuple(dates),
         negated=negated,
         irrealis=irrealis,
-        entity_tokens=_entity_tokens(*texts, prediction.attribution or "", index=entities),
+        entity_tokens=_entity_tokens(statement, canon(prediction.attribution or ""),
+                                     *slots.values()),
     )
 
 
-def _entity_tokens(*texts: str, index: EntityIndex) -> frozenset[str]:
-    return frozenset(t for text in texts for t in index.canonicalise(content_stems(text))
-                     if t.startswith("@"))
+def _entity_tokens(*canonical: tuple[str, ...]) -> frozenset[str]:
+    """The entity tokens among already canonicalised token sequences."""
+    return frozenset(t for tokens in canonical for t in tokens if t.startswith("@"))
