@@ -271,6 +271,18 @@ CASES: tuple[Case, ...] = (
     Case("explicit negated modality", _t("Le Drian", "offered", "additional details",
                                          modality="negated"), "g03", "matched"),
     Case("bare noun subject", _t("Extremists", "destroyed", "historic tombs"), "g21", "matched"),
+    Case("added place context", _s(
+        "French forces freed Timbuktu from Islamist militants in Mali."), "g07", "matched"),
+    Case("about for nearly", _t("French troops", "fight alongside",
+                                "about 3,800 African soldiers"), "g17", "matched"),
+    Case("verbatim, object left unsaid by the text", _s(
+        "His troops prepare to start withdrawing next month."), "g20", "matched"),
+    Case("reporting triple", _t("the French defense minister", "said",
+                                "the French offensive has killed hundreds of Islamist fighters"),
+         "g01", "matched"),
+    Case("British spelling", _t("the French defence minister", "gave",
+                                "the number of casualties to BFM"), "g02", "matched"),
+    Case("attempt kept", _s("French-led troops are trying to secure Kindal."), "g10", "matched"),
     # Near misses that must not match.
     Case("wrong number", _t("France", "has", "4,000 soldiers in Mali"), "g15", "number_mismatch"),
     Case("wrong number, statement", _s("France has 4,000 soldiers in Mali."), "g15",
@@ -316,6 +328,30 @@ CASES: tuple[Case, ...] = (
     Case("explicit asserted modality for a plan", _s(
         "France will begin pulling its troops out of Mali in March.", modality="asserted"),
          "g04", "modality_mismatch"),
+    Case("place the article never names", _s(
+        "The French offensive has killed hundreds of Islamist fighters in Niger."), "g01",
+         "entity_mismatch"),
+    Case("country the article never names", _s(
+        "France launched an offensive against militants in Senegal in January 2013."), "g06",
+         "entity_mismatch"),
+    Case("another place of the article", _s(
+        "France launched an offensive against militants in Gao in January 2013."), "g06",
+         "entity_mismatch"),
+    Case("same participants, another relation", _s(
+        "Islamist fighters turned the northern region into a terrorist haven."), "g22",
+         "below_threshold"),
+    Case("unresolved pronoun subject", _s("They banned music."), "g13", "below_threshold"),
+    Case("wrong object, statement", _s("Islamic extremists banned dancing."), "g13",
+         "below_threshold"),
+    Case("more than for nearly", _s(
+        "French troops are fighting alongside more than 3,800 African soldiers."), "g17",
+         "number_mismatch"),
+    Case("attempt stated as achieved", _t("French-led troops", "secured", "Kidal"), "g10",
+         "modality_mismatch"),
+    Case("attempt stated as achieved, statement", _s("French-led troops have secured Kidal."),
+         "g10", "modality_mismatch"),
+    Case("achievement stated as attempt", _t("French forces", "tried to free", "Timbuktu"),
+         "g07", "modality_mismatch"),
     Case("subject and object swapped", _t("Timbuktu", "freed", "French forces"), "g07",
          "role_swap"),
     Case("swapped, statement", _s("Timbuktu freed French forces from Islamist militants."),

@@ -44,11 +44,41 @@ def test_vague_and_hedged_counts() -> None:
     (hundreds,) = parse_counts("killed ‘hundreds’ of fighters")
     assert (hundreds.low, hundreds.high, hundreds.vague) == (200.0, 999.0, True)
     (nearly,) = parse_counts("nearly 3,800 African soldiers")
-    assert (nearly.low, nearly.high, nearly.approximate) == (3800.0, 3800.0, True)
-    # Hedged is still that number: "nearly 3,800" is not 4,000.
+    assert (nearly.low, nearly.high, nearly.approximate) == (3610.0, 3800.0, True)
+    # Hedged is still near that number: "nearly 3,800" is not 4,000.
     assert not nearly.overlaps(Count(4000.0, 4000.0))
+    assert nearly.overlaps(Count(3800.0, 3800.0))
     assert hundreds.overlaps(Count(500.0, 500.0))
     assert not hundreds.overlaps(Count(2150.0, 2150.0))
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("more than 3,800 soldiers", 3800.0038000009995, float("inf")),
+        ("over 1,000 troops", 1000.001000001, float("inf")),
+        ("at least 12 towns", 12.000012001, float("inf")),
+        ("nearly 3,800 soldiers", 3610.0, 3800.0),
+        ("almost 200 fighters", 190.0, 200.0),
+        ("up to 500 troops", 0.0, 500.0),
+        ("fewer than 100 troops", 0.0, 99.9999),
+        ("about 3,800 soldiers", 3610.0, 3990.0),
+        ("some 4,000 troops", 3800.0, 4200.0),
+        ("1,000 more troops", 1000.0, 1000.0),  # "more" after the number is not a hedge
+    ],
+)
+def test_hedges_give_the_side_of_the_number(text: str, low: float, high: float) -> None:
+    (count,) = parse_counts(text)
+    assert count.low == pytest.approx(low, rel=1e-12)
+    assert count.high == pytest.approx(high, rel=1e-12)
+
+
+def test_more_than_contradicts_nearly() -> None:
+    (more,) = parse_counts("more than 3,800")
+    (nearly,) = parse_counts("nearly 3,800")
+    (about,) = parse_counts("about 3,800")
+    assert not more.overlaps(nearly)
+    assert more.overlaps(about) and nearly.overlaps(about)
 
 
 def test_dates() -> None:

@@ -38,11 +38,11 @@ def _exact_index(context: MatchContext) -> EntityIndex:
 
 class ExactMatcher:
     name = "exact"
-    version = "1.1.0"  # 1.1: entity guard
+    version = "1.2.0"  # 1.1: entity guard; 1.2: attempt guard, hedge sides, unknown names
     default_threshold = 1.0
 
     def settings(self) -> dict[str, Any]:
-        return {"normalisation": "NFKC, case, quotes, dashes, whitespace, articles"}
+        return {"normalisation": "NFKD without accents, case, quotes, dashes, whitespace, articles"}
 
     def score(self, prediction: Prediction, fact: Fact, context: MatchContext) -> MatchScore:
         matrix = self.score_matrix([prediction], [fact], context, self.default_threshold)

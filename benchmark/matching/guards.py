@@ -16,6 +16,10 @@ from benchmark.matching.numbers import Count, year_count
 def _show(count: Count) -> str:
     if count.low == count.high:
         return f"{count.low:g}"
+    if count.high == float("inf"):
+        return f"more than {count.low:.0f}"
+    if count.low == 0:
+        return f"at most {count.high:.0f}"
     return f"{count.low:g}-{count.high:g}"
 
 
@@ -24,6 +28,11 @@ def number_guard(prediction: PredictionFeatures, fact: FactFeatures) -> str | No
     quantity (value or range) and ISO time, or a number/date its own slots or statement state."""
     for count in prediction.counts:
         if any(count.overlaps(g) for g in fact.counts):
+            if fact.statement_counts and not any(
+                    count.overlaps(g) for g in fact.statement_counts):
+                stated = ", ".join(sorted({_show(g) for g in fact.statement_counts}))
+                return (f"number {_show(count)} in the prediction contradicts the gold "
+                        f"statement's {stated}")
             continue
         as_year = year_count(count)
         if as_year is not None and any(as_year.overlaps(d) for d in fact.dates):
@@ -37,8 +46,9 @@ def number_guard(prediction: PredictionFeatures, fact: FactFeatures) -> str | No
                 date.end.month == 12 and any(
                     c.plain_integer and c.low == date.start.year for c in fact.counts):
             continue
-        shown = date.month_only if date.month_only is not None else f"{date.start}..{date.end}"
-        return f"date {shown} in the prediction does not agree with the gold time"
+        known = ", ".join(sorted({d.label() for d in fact.dates})) or "none"
+        return (f"date {date.label()} in the prediction does not agree with the gold "
+                f"(gold dates: {known})")
     return None
 
 
@@ -48,8 +58,15 @@ def entity_guard(prediction: PredictionFeatures, fact: FactFeatures,
     that they freed Timbuktu, however similar the words. The prediction may add context (a
     place the fact holds in) but may not name a person, place, group or organisation the gold
     fact is not about in place of the gold's own of that type. Entities whose names share a
-    word ("northern Mali", "Mali") are related, not substitutes."""
-    left_out = [kinds[t] for t in fact.entity_tokens - prediction.entity_tokens if t in kinds]
+    word ("northern Mali", "Mali") are related, not substitutes.
+
+    A capitalised word the document never uses (nor one letter away from one) names a place,
+    person or group the document does not mention: "fighters in Niger" is not a fact of an
+    article about Mali."""
+    if prediction.foreign_names:
+        names = ", ".join(prediction.foreign_names)
+        return f"the prediction names {names}, which the document never mentions"
+    left_out = [kinds[t] for t in sorted(_left_out(prediction, fact)) if t in kinds]
     substituted = sorted(
         token for token in prediction.entity_tokens - fact.entity_tokens
         if token in kinds and any(
@@ -58,6 +75,31 @@ def entity_guard(prediction: PredictionFeatures, fact: FactFeatures,
         return None
     names = ", ".join(token[1:] for token in substituted)
     return f"the prediction names {names} where the gold fact names another of that kind"
+
+
+def _left_out(prediction: PredictionFeatures, fact: FactFeatures) -> set[str]:
+    """The gold fact's entities the prediction does not name, except those of an accepted
+    value the prediction's own choice replaces: naming "French troops" where an alternative
+    subject says "France" leaves nothing out, but "in Mali" extending the value it chose
+    stays wanted."""
+    named = prediction.entity_tokens
+    left = set(fact.entity_tokens - named)
+    for groups in fact.slot_entities:
+        for chosen in (g for g in groups if g and g <= named):
+            for other in groups:
+                if other and not other & chosen:
+                    left -= other
+    return left
+
+
+def attempt_guard(prediction: PredictionFeatures, fact: FactFeatures) -> str | None:
+    """An attempt is not its outcome: "troops are working to secure Kidal" is not that they
+    secured it, and "tried to free" is not "freed"."""
+    if prediction.attempt == fact.attempt:
+        return None
+    if fact.attempt:
+        return "the gold fact is an attempt (not its outcome) but the prediction states the outcome"
+    return "the prediction is an attempt but the gold fact states the outcome"
 
 
 def negation_guard(prediction: PredictionFeatures, fact: FactFeatures) -> str | None:
@@ -114,7 +156,7 @@ def first_guard_failure(prediction: PredictionFeatures, fact: FactFeatures,
 
     checks = [("number_mismatch", number_guard), ("entity_mismatch", entities),
               ("negation_mismatch", negation_guard),
-              ("modality_mismatch", modality_guard)]
+              ("modality_mismatch", modality_guard), ("modality_mismatch", attempt_guard)]
     if check_roles:
         checks.append(("role_swap", statement_role_guard))
     for reason, guard in checks:

@@ -56,28 +56,15 @@ _VAGUE = {
     "thousands": (2_000.0, 9_999.0),
     "millions": (2e6, 9_999_999.0),
 }
-_HEDGES = frozenset(
-    {
-        "nearly",
-        "almost",
-        "about",
-        "around",
-        "roughly",
-        "approximately",
-        "some",
-        "over",
-        "more",
-        "than",
-        "least",
-        "up",
-        "to",
-        "under",
-        "fewer",
-        "less",
-        "circa",
-        "approx",
-    }
-)
+# What a hedge says about where the true value lies, relative to the number written.
+_ABOVE = frozenset({("more", "than"), ("over",), ("at", "least"), ("upwards", "of"),
+                    ("greater", "than"), ("exceeding",)})
+_BELOW = frozenset({("nearly",), ("almost",), ("up", "to"), ("just", "under")})
+_STRICTLY_BELOW = frozenset({("under",), ("fewer", "than"), ("less", "than"), ("below",)})
+_AROUND = frozenset({"about", "around", "roughly", "approximately", "some", "circa", "approx",
+                     "approximate", "estimated"})
+# "about 3,800" admits this relative distance either way; "nearly 3,800" this much below.
+APPROXIMATION = 0.05
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS.pop("may")  # "may" is far more often the modal verb
@@ -115,7 +102,8 @@ class Count:
     plain_integer: bool = False  # written as bare digits, so it may also be a year
 
     def overlaps(self, other: Count) -> bool:
-        tolerance = 1e-9 * max(1.0, abs(self.high), abs(other.high))
+        # relative to the lower ends, which are finite ("more than 3,800" has no upper end)
+        tolerance = 1e-9 * max(1.0, abs(self.low), abs(other.low))
         return self.low <= other.high + tolerance and other.low <= self.high + tolerance
 
 
@@ -133,6 +121,22 @@ class DateValue:
         assert self.start and self.end and other.start and other.end
         return self.start <= other.end and other.start <= self.end
 
+    def label(self) -> str:
+        """ISO 8601 where it can be: "2013-03" for a month, "2013" for a year, a day, or an
+        interval; "March (no year)" for a month without a year."""
+        if self.month_only is not None:
+            return f"{calendar.month_name[self.month_only]} (no year)"
+        assert self.start and self.end
+        start, end = self.start, self.end
+        if start == end:
+            return start.isoformat()
+        if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:
+            if (start.year, start.month) == (end.year, end.month):
+                return f"{start.year:04d}-{start.month:02d}"
+            if (start.month, end.month, start.year) == (1, 12, end.year):
+                return f"{start.year:04d}"
+        return f"{start.isoformat()}/{end.isoformat()}"
+
     def months(self) -> set[int]:
         if self.month_only is not None:
             return {self.month_only}
@@ -144,6 +148,23 @@ class DateValue:
             months.add(day.month)
             day += dt.timedelta(days=28 if day.day == 1 else 1)
         return months
+
+
+def hedged_count(value: float, before: tuple[str, ...], plain: bool = False) -> Count:
+    """The interval a hedged number denotes: "more than 3,800" lies above 3,800, "nearly 3,800"
+    just below or at it, "about 3,800" within 5% either way; unhedged numbers are points."""
+    last, pair = before[-1:], before[-2:]
+    above = value * (1 + 1e-6) + 1e-9
+    if pair in _ABOVE or last in _ABOVE:
+        return Count(above, float("inf"), approximate=True)
+    if pair in _STRICTLY_BELOW or last in _STRICTLY_BELOW:
+        return Count(0.0, value * (1 - 1e-6), approximate=True)
+    if pair in _BELOW or last in _BELOW:
+        low = 0.0 if pair == ("up", "to") else value * (1 - APPROXIMATION)
+        return Count(low, value, approximate=True)
+    if last and last[0] in _AROUND:
+        return Count(value * (1 - APPROXIMATION), value * (1 + APPROXIMATION), approximate=True)
+    return Count(value, value, plain_integer=plain)
 
 
 def _digits_value(token: str) -> float:
@@ -202,15 +223,14 @@ def parse_counts(text: str) -> tuple[Count, ...]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        hedged = i > 0 and tokens[i - 1] in _HEDGES
+        before = tokens[max(0, i - 2):i]
         if _NUMBER.match(token):
             value = _digits_value(token)
             j = i + 1
             if j < len(tokens) and tokens[j] in _SCALES and _SCALES[tokens[j]] > 100:
                 value *= _SCALES[tokens[j]]
                 j += 1
-            plain = token.isdigit()
-            counts.append(Count(value, value, approximate=hedged, plain_integer=plain))
+            counts.append(hedged_count(value, before, plain=token.isdigit()))
             i = j
             continue
         if token in _VAGUE:
@@ -222,7 +242,7 @@ def parse_counts(text: str) -> tuple[Count, ...]:
         if parsed is not None:
             value, j = parsed
             if tokens[i:j] != ("one",):  # a lone "one" is usually a pronoun ("one of the")
-                counts.append(Count(value, value, approximate=hedged))
+                counts.append(hedged_count(value, before))
             i = j
             continue
         i += 1

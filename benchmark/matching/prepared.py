@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from benchmark.matching.entities import EntityIndex
 from benchmark.matching.features import (
+    DocumentLexicon,
     FactFeatures,
     PredictionFeatures,
     content_stems,
@@ -16,6 +17,7 @@ from benchmark.matching.features import (
     prediction_features,
 )
 from benchmark.matching.protocol import MatchContext
+from benchmark.matching.text import words
 from benchmark.model.gold import Fact
 from benchmark.model.prediction import Prediction
 
@@ -26,6 +28,7 @@ class PreparedDocument:
 
     context: MatchContext
     entities: EntityIndex
+    lexicon: DocumentLexicon
     _facts: dict[Fact, FactFeatures] = field(default_factory=dict)
     _idf: dict[str, float] | None = None
     _default_idf: float = 1.0
@@ -33,12 +36,12 @@ class PreparedDocument:
     def fact(self, fact: Fact) -> FactFeatures:
         features = self._facts.get(fact)
         if features is None:
-            features = fact_features(fact, self.entities, self.context.publication_date)
+            features = fact_features(fact, self.lexicon)
             self._facts[fact] = features
         return features
 
     def prediction(self, prediction: Prediction) -> PredictionFeatures:
-        return prediction_features(prediction, self.entities, self.context.publication_date)
+        return prediction_features(prediction, self.lexicon)
 
     def idf(self) -> tuple[dict[str, float], float]:
         """Smoothed IDF as scikit-learn computes it: ln((1 + n) / (1 + df)) + 1."""
@@ -65,6 +68,11 @@ def prepare(context: MatchContext) -> PreparedDocument:
     prepared = context.cache.get("prepared")
     if not isinstance(prepared, PreparedDocument):
         index = EntityIndex.build(context.gold.entities, content_stems, is_content)
-        prepared = PreparedDocument(context=context, entities=index)
+        known = {*words(context.text), *(w for entity in context.gold.entities
+                                         for form in entity.surface_forms()
+                                         for w in words(form))}
+        lexicon = DocumentLexicon(index, context.publication_date, context.text,
+                                  frozenset(known) if context.document is not None else None)
+        prepared = PreparedDocument(context=context, entities=index, lexicon=lexicon)
         context.cache["prepared"] = prepared
     return prepared

@@ -26,10 +26,11 @@ PAIR_REASONS: dict[str, str] = {
     "below_threshold": "content similarity below the matcher's threshold",
     "number_mismatch": "a number or date in the prediction is absent from or contradicts the gold",
     "negation_mismatch": "one side is negated and the other is not",
-    "modality_mismatch": "a plan, expectation or fear matched with a plain event, or the reverse",
+    "modality_mismatch": "a plan, expectation, fear or attempt matched with a plain event, or "
+                         "the reverse",
     "role_swap": "subject and object are exchanged relative to the gold",
-    "entity_mismatch": "the prediction puts another person, place, group or organisation of the "
-                       "document in place of the gold fact's own",
+    "entity_mismatch": "the prediction puts another person, place, group or organisation in "
+                       "place of the gold fact's own, or names one the document never mentions",
 }
 PREDICTION_REASONS: dict[str, str] = {
     **PAIR_REASONS,

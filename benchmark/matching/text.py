@@ -199,6 +199,20 @@ MODAL_MARKERS = frozenset(
 )
 MODAL_PHRASES = (("to", "begin"), ("to", "start"), ("going", "to"), ("about", "to"))
 
+# An attempt is not its outcome: "troops are working to secure Kidal" has not secured it.
+ATTEMPT_PHRASES = tuple(
+    (verb, "to")
+    for verb in (
+        "work", "works", "working", "worked",
+        "try", "tries", "trying", "tried",
+        "seek", "seeks", "seeking", "sought",
+        "attempt", "attempts", "attempting", "attempted",
+        "struggle", "struggles", "struggling", "struggled",
+        "strive", "strives", "striving",
+        "aim", "aims", "aiming",
+    )
+)
+
 _IRREGULAR = {
     "took": "take",
     "taken": "take",
@@ -232,6 +246,11 @@ _IRREGULAR = {
     "men": "man",
     "women": "woman",
     "children": "child",
+    # British spellings compare equal to American ones
+    "defence": "defense",
+    "offence": "offense",
+    "defences": "defense",
+    "offences": "offense",
     "has": "have",
     "had": "have",
     "is": "be",
@@ -248,10 +267,13 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+(?:'[a-z]+)?|n't")
 
 
 def fold(text: str) -> str:
-    """NFKC, typographic quotes/dashes to ASCII, lower case, single spaces."""
+    """NFKD without accents, typographic quotes/dashes to ASCII, lower case, single spaces."""
     if text.isascii():  # nothing to fold but case (the common case, and much cheaper)
         return " ".join(text.lower().split())
-    folded = unicodedata.normalize("NFKC", text).translate(_CHAR_MAP).lower()
+    # Compatibility forms folded, accents dropped: "François" is written "Francois" too.
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = stripped.translate(_CHAR_MAP).lower()
     return " ".join(folded.split())
 
 
@@ -324,6 +346,28 @@ def is_negated(tokens: tuple[str, ...]) -> bool:
 def is_irrealis(tokens: tuple[str, ...]) -> bool:
     """A plan, expectation, fear or possibility marker ("will", "feared", "to begin")."""
     return has_cue(tokens, MODAL_MARKERS, MODAL_PHRASES)
+
+
+def is_attempt(tokens: tuple[str, ...]) -> bool:
+    """An effort towards an outcome ("working to secure", "tried to free")."""
+    return has_cue(tokens, frozenset(), ATTEMPT_PHRASES)
+
+
+_CAPITALISED = re.compile(r"[^\W\d_][\w'’]*", re.UNICODE)
+
+
+def capitalised_words(text: str, skip_first: bool) -> tuple[str, ...]:
+    """Words written with an initial capital, lower-cased ("in Niger" -> "niger"); with
+    ``skip_first`` the text's first word is left out, since a sentence capitalises it anyway."""
+    found = _CAPITALISED.findall(text.replace("-", " "))
+    if skip_first:
+        found = found[1:]
+    out = []
+    for word in found:
+        if word[0].isupper():
+            for token in words(word):
+                out.append(token)
+    return tuple(out)
 
 
 def exact_form(text: str) -> str:
