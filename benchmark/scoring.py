@@ -8,8 +8,10 @@ assignment over pairs scoring at least the threshold. Every prediction gets a re
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -39,20 +41,20 @@ GOLD_STATUSES: dict[str, str] = {
 SLOT_AGREES = 0.5  # a slot "agrees" (slot accuracy) when its own score reaches this
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Nearest:
     gold_id: str
     score: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NearMiss:
     prediction_index: int
     score: float
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PredictionDecision:
     """``index``: position of the prediction in the scored sequence (its line among the
     file's predictions). ``outcome``: tp, fp or ignored (matched an optional fact)."""
@@ -69,7 +71,7 @@ class PredictionDecision:
     slots: tuple[float, float, float] | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GoldDecision:
     document_id: str
     gold_id: str
@@ -83,7 +85,7 @@ class GoldDecision:
     segments: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Scoring:
     matcher: str
     matcher_version: str
@@ -309,6 +311,16 @@ def _score_chunk(bounds: tuple[int, int]) -> list[_Compact]:
             for document, gold, items in jobs[bounds[0]:bounds[1]]]
 
 
+WORKER_CHUNKS = 4  # chunks a worker process scores before a fresh one replaces it
+
+
+def _import_before_fork() -> None:
+    """Load what scoring imports lazily, so forked workers share it instead of each loading
+    its own copy (and replacement workers start warm)."""
+    import scipy.optimize
+    import scipy.sparse  # noqa: F401
+
+
 def _score_documents(matcher: Matcher, cutoff: float,
                      jobs: list[tuple[Document, GoldSet, list[tuple[int, Prediction]]]],
                      predictions: Sequence[Prediction], workers: int,
@@ -330,7 +342,11 @@ def _score_documents(matcher: Matcher, cutoff: float,
     chunks = [(start, min(start + size, len(jobs))) for start in range(0, len(jobs), size)]
     _FORK_JOB = (matcher, cutoff, jobs)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        _import_before_fork()
+        # A forked worker copies each page of the inputs it touches (reference counts are
+        # writes); a fresh worker every few chunks gives those copies back.
+        with multiprocessing.get_context("fork").Pool(
+                workers, maxtasksperchild=WORKER_CHUNKS) as pool:
             for chunk in pool.imap(_score_chunk, chunks):  # in order: deterministic merge
                 for rows, gold_rows, counted in chunk:
                     decisions.extend(
@@ -353,7 +369,30 @@ def score_predictions(dataset: Dataset, predictions: Sequence[Prediction],
     ``workers`` > 1 scores documents in that many forked processes (Linux/macOS); the result
     is identical to ``workers=1``.
     """
-    resolved = resolve_matcher(matcher)
+    with _no_cyclic_gc():
+        return _score(dataset, predictions, resolve_matcher(matcher), threshold, seed,
+                      bootstrap_samples, workers)
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Scoring makes millions of objects that live until the end and no reference cycles, so
+    the cyclic collector only re-walks the inputs again and again (about a seventh of the run).
+    Inputs are frozen out of its view (so forked workers do not copy their pages either) and
+    it is paused until the results exist; everything is handed back as it was."""
+    was_enabled = gc.isenabled()
+    gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        if was_enabled:
+            gc.enable()
+
+
+def _score(dataset: Dataset, predictions: Sequence[Prediction], resolved: Matcher,
+           threshold: float | None, seed: int, bootstrap_samples: int, workers: int) -> Scoring:
     cutoff = float(resolved.default_threshold if threshold is None else threshold)
     by_document: dict[str, list[tuple[int, Prediction]]] = defaultdict(list)
     for position, prediction in enumerate(predictions):

@@ -10,7 +10,7 @@ from benchmark.matching import MatchScore, available_matchers, get_matcher
 from benchmark.matching import registry as registry_module
 from benchmark.matching.assignment import assign
 from benchmark.matching.entities import EntityIndex
-from benchmark.matching.features import content_stems, is_content
+from benchmark.matching.lexicon import content_stems, is_content
 from benchmark.matching.numbers import Count, DateValue, parse_counts, parse_dates, parse_iso
 from benchmark.matching.registry import UnknownMatcher
 from benchmark.matching.text import exact_form, fold, is_irrealis, is_negated, stem, words

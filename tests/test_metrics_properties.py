@@ -3,6 +3,7 @@ matcher table, the gold itself, and synthetic multi-document data."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from typing import Any
 
@@ -20,7 +21,7 @@ POOL: list[Prediction] = [
     *gold_as_predictions(gold()),
     Prediction(document_id="unknown-doc", statement="Nothing to see."),
 ]
-POOL = [p if i % 3 else Prediction(**{**p.__dict__, "confidence": round((i % 10) / 10, 1)})
+POOL = [p if i % 3 else dataclasses.replace(p, confidence=round((i % 10) / 10, 1))
         for i, p in enumerate(POOL)]
 SAMPLES = 40
 FAST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])

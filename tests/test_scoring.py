@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import gc
+import pickle
 from collections.abc import Sequence
 
 from matcher_cases import document, fixture_dataset, gold, gold_as_predictions
@@ -99,6 +102,27 @@ def test_workers_give_identical_results() -> None:
     assert one == two
 
 
+def test_scoring_hands_the_garbage_collector_back_as_it_found_it() -> None:
+    dataset, predictions = synthetic_dataset(SyntheticConfig(documents=2, seed=1))
+    assert gc.isenabled()
+    score_predictions(dataset, predictions, bootstrap_samples=10)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()
+    try:
+        score_predictions(dataset, predictions, bootstrap_samples=10)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_inputs_and_decisions_survive_pickling() -> None:
+    # Worker processes send decisions back pickled; the model classes use __slots__.
+    dataset, predictions = synthetic_dataset(SyntheticConfig(documents=2, seed=1))
+    scoring = score_predictions(dataset, predictions, bootstrap_samples=10)
+    for value in (dataset, predictions, scoring.predictions, scoring.gold):
+        assert pickle.loads(pickle.dumps(value)) == value
+
+
 class FirstWordMatcher:
     """A third-party matcher with only ``score`` (no batch method): still usable."""
 
@@ -143,6 +167,6 @@ def test_a_repeated_prediction_is_credited_once() -> None:
     assert [d.reason for d in twice.predictions] == ["matched", "duplicate"]
     assert "same content as prediction 0" in twice.predictions[1].detail
     # The most confident copy is the one credited, whatever the order.
-    copies = [Prediction(**{**said.__dict__, "confidence": c}) for c in (0.2, 0.9)]
+    copies = [dataclasses.replace(said, confidence=c) for c in (0.2, 0.9)]
     scored = score_predictions(fixture_dataset(), copies, bootstrap_samples=20)
     assert [d.outcome for d in scored.predictions] == ["fp", "tp"]

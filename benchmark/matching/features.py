@@ -1,25 +1,20 @@
-"""What matchers compare, computed once per prediction and per gold fact of a document."""
+"""What matchers compare, computed once per prediction and per gold fact of a document.
+
+What every pair's similarity needs (the slots' and the statement's tokens) is computed up front;
+what only the guards need (numbers, dates, cue words, entities) is computed the first time a
+pair reaches the threshold, since most facts and predictions never take part in such a pair.
+"""
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
-from dataclasses import dataclass, replace
-from functools import lru_cache
+import dataclasses
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar, overload
 
-from benchmark.matching.entities import EntityIndex
-from benchmark.matching.numbers import (
-    Count,
-    DateValue,
-    collapse_numbers,
-    date_counts,
-    parse_counts,
-    parse_dates,
-    parse_iso,
-)
+from benchmark.matching.lexicon import DocumentLexicon, content_stems
+from benchmark.matching.numbers import Count, DateValue, numbers_in, parse_iso
 from benchmark.matching.text import (
     STOPWORDS,
-    capitalised_words,
     is_attempt,
     is_irrealis,
     is_negated,
@@ -36,70 +31,50 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets
 # Stems of verbs that carry no relation of their own ("is", "has"): the object says it all.
 LIGHT_VERBS = frozenset(stem(verb) for verb in ("be", "have", "do", "get"))
 # A triple ("Le Drian", "said", "the offensive killed hundreds ...") reports a clause: the
-# clause is the fact and the subject its source.
-# Verbs that take a clause ("said the offensive killed ..."); others ("reported", "claimed")
-# often take a noun phrase ("reported 1,121 casualties"), so they count only before "that".
+# clause is the fact and the subject its source. Verbs that take a clause; others ("reported",
+# "claimed") often take a noun phrase ("reported 1,121 casualties"), so they count only before
+# "that".
 CLAUSE_VERBS = frozenset({"say", "said", "says", "state", "stated", "states", "add", "added",
                           "adds", "that"})
 REPORTING_VERBS = CLAUSE_VERBS | {"tell", "told", "tells", "report", "reported", "reports",
                                   "announce", "announced", "announces", "claim", "claimed",
                                   "claims"}
-
-
-# Capitalised but not names of things: months and days are compared by the date guard.
-CALENDAR_WORDS = frozenset(
-    w.lower() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:],
-                        *calendar.day_name, *calendar.day_abbr))
 NUMBER_SLOT = "#number"  # any number, where coverage leaves numbers to the number guard
+T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class DocumentLexicon:
-    """What feature extraction needs of the document: its entities, publication date, text and
-    every word it (or an entity's name or alias) contains."""
+class lazy(Generic[T]):
+    """A value computed on first access and then stored on the instance (what
+    ``functools.cached_property`` does, without the lock it takes on Python 3.11, which
+    costs more than most of these values)."""
 
-    entities: EntityIndex
-    published: dt.date | None
-    text: str
-    known_words: frozenset[str] | None  # None without a document: every word counts as known
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
 
-    def is_known(self, word: str) -> bool:
-        """In the document, or one edit away from a word of it ("Kidal" for "Kindal")."""
-        if self.known_words is None or word in self.known_words or len(word) < 4:
-            return True
-        return any(abs(len(word) - len(k)) <= 1 and _one_edit(word, k) for k in self.known_words)
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
 
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> lazy[T]: ...
 
-def _one_edit(a: str, b: str) -> bool:
-    """Levenshtein distance at most 1."""
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        return a[i + 1:] == b[i + 1:]
-    return a[i:] == b[i + 1:]
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> T: ...
 
-
-@lru_cache(maxsize=32_768)
-def content_stems(text: str) -> tuple[str, ...]:
-    """Stemmed content tokens in order, numbers canonical; function words dropped unless
-    nothing else is left ("is" stays "be", so a copula slot still compares)."""
-    tokens = collapse_numbers(words(text))
-    content = tuple(stem(t) for t in tokens if t not in STOPWORDS)
-    if content:
-        return content
-    return tuple(stem(t) for t in tokens if t not in ("a", "an", "the", "n't", "not", "no"))
+    def __get__(self, instance: object | None, owner: type | None = None) -> T | lazy[T]:
+        if instance is None:
+            return self
+        value = self.compute(instance)
+        instance.__dict__[self.name] = value  # later reads find it before this descriptor
+        return value
 
 
 def _distinct(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """Each token once, first occurrence order (ordered, so results never depend on hashing)."""
+    if len(set(tokens)) == len(tokens):
+        return tokens
     return tuple(dict.fromkeys(tokens))
-
-
-def is_content(token: str) -> bool:
-    return token not in STOPWORDS
 
 
 def passive_predicate(predicate: str, obj: str) -> bool:
@@ -119,62 +94,6 @@ def passive_statement(tokens: tuple[str, ...]) -> bool:
     return False
 
 
-@dataclass(frozen=True)
-class FactFeatures:
-    slot_variants: dict[str, tuple[tuple[str, ...], ...]]  # distinct tokens, in order
-    statement: tuple[str, ...]
-    triple: tuple[str, ...]
-    counts: tuple[Count, ...]
-    dates: tuple[DateValue, ...]
-    modality: str
-    statement_irrealis: bool
-    # the counts the gold statement itself states ("nearly 3,800"): a prediction may not
-    # contradict them even where an alternative wording is looser ("about 3,800")
-    statement_counts: tuple[Count, ...]
-    subject_keys: frozenset[str]
-    object_keys: frozenset[str]
-    statement_passive: bool
-    # entity tokens the fact is about: linked entities and every one its wording names
-    entity_tokens: frozenset[str] = frozenset()
-    # True when the canonical predicate is only a light verb ("is", "has")
-    light_predicate: bool = False
-    # an attempt ("are working to secure"), which is not its outcome
-    attempt: bool = False
-    # the evidence leaves the object unsaid ("his troops prepare to start withdrawing" for
-    # "from Mali"), so a prediction true to the text may leave it out too
-    implicit_object: bool = False
-    # per slot, the entity tokens of each accepted value: a slot is named when the prediction
-    # names every entity of one of its values
-    slot_entities: tuple[tuple[frozenset[str], ...], ...] = ()
-    # per object variant: whether a statement's coverage of the object may count it
-    object_covers: tuple[bool, ...] = ()
-
-
-@dataclass(frozen=True)
-class PredictionFeatures:
-    has_triple: bool
-    slots: dict[str, tuple[str, ...]]
-    swapped_by_voice: bool
-    # True when the prediction gives a statement of its own (with or without a triple)
-    has_statement: bool
-    statement: tuple[str, ...]
-    statement_passive: bool
-    counts: tuple[Count, ...]
-    dates: tuple[DateValue, ...]
-    negated: bool
-    irrealis: bool
-    # entity tokens of the document entities the prediction names
-    entity_tokens: frozenset[str] = frozenset()
-    attempt: bool = False
-    # capitalised words the document never uses: names of things it does not mention
-    foreign_names: tuple[str, ...] = ()
-    # a reporting triple read as its clause
-    reported_clause: bool = False
-    # the statement's tokens both with entity forms folded and as plain stems, and the "any
-    # number" token if it has a number: what the coverage of the gold's slots is counted on
-    coverage_tokens: tuple[str, ...] = ()
-
-
 def _qualifier_text(qualifiers: Qualifiers) -> list[str]:
     parts: list[str] = []
     if qualifiers.time is not None:
@@ -184,90 +103,147 @@ def _qualifier_text(qualifiers: Qualifiers) -> list[str]:
     return parts
 
 
-def _counts_of(texts: list[str]) -> list[Count]:
-    out: list[Count] = []
-    for text in texts:
-        counts = parse_counts(text)
-        if counts:
-            skip = set(date_counts(text))
-            out.extend(c for c in counts if c not in skip)
-    return out
-
-
-def _dates_of(texts: list[str], published: dt.date | None) -> list[DateValue]:
-    return [d for text in texts for d in parse_dates(text, published)]
-
-
-def fact_features(fact: Fact, lexicon: DocumentLexicon) -> FactFeatures:
-    entities, published = lexicon.entities, lexicon.published
-
-    def canon(text: str) -> tuple[str, ...]:
-        return entities.canonicalise(content_stems(text))
-
-    # Each value both with entity forms folded and as plain stems, so a partial name
-    # ("extremists" for "Islamic extremists") still overlaps.
-    variants = {slot: tuple(dict.fromkeys(
-        form for v in fact.slot_values(slot)
-        for form in (_distinct(canon(v)), _distinct(content_stems(v))))) for slot in SLOTS}
-    # The same values with their numbers as one "any number" token, for statement coverage:
-    # a wrong number is the number guard's to reject, with its own reason.
-    for slot in SLOTS:
-        variants[slot] = (*variants[slot], *dict.fromkeys(
-            tuple(NUMBER_SLOT if t[0].isdigit() else t for t in v)
-            for v in variants[slot] if any(t[0].isdigit() for t in v)))
-    # "Timbuktu is a fabled city": the object describes the subject's own entity, so for
-    # statement coverage only its words (not the entity token the subject already gives) say
-    # what is predicated.
-    subject_entities = {t for v in variants["subject"] for t in v if t.startswith("@")}
-    object_covers = tuple(not set(v) & subject_entities for v in variants["object"])
-    if not any(object_covers):
-        object_covers = tuple(True for _ in object_covers)
-    texts = [fact.statement, *(v for slot in SLOTS for v in fact.slot_values(slot)),
-             *_qualifier_text(fact.qualifiers)]
-    counts = _counts_of(texts)
-    quantity = fact.qualifiers.quantity
-    if quantity is not None:
-        low, high = quantity.bounds()
-        counts.append(Count(low, high, quantity.approximate, quantity.vague))
-    dates = _dates_of(texts, published)
-    time = fact.qualifiers.time
-    if time is not None and time.value:
-        iso = parse_iso(time.value)
+def _numbers(texts: list[str], qualifiers: Qualifiers, lexicon: DocumentLexicon
+             ) -> tuple[tuple[Count, ...], tuple[DateValue, ...]]:
+    """Counts and dates the texts and the qualifiers state (quantity, ISO time)."""
+    counts: list[Count] = []
+    dates: list[DateValue] = []
+    for text in (*texts, *_qualifier_text(qualifiers)):
+        found_counts, found_dates = numbers_in(text, lexicon.published)
+        counts.extend(found_counts)
+        dates.extend(found_dates)
+    if qualifiers.quantity is not None:
+        low, high = qualifiers.quantity.bounds()
+        counts.append(Count(low, high, qualifiers.quantity.approximate, qualifiers.quantity.vague))
+    if qualifiers.time is not None and qualifiers.time.value:
+        iso = parse_iso(qualifiers.time.value)
         if iso is not None:
             dates.append(iso)
-    evidence = {t for span in fact.evidence
-                for t in (*content_stems(lexicon.text[span.start:span.end]),
-                          *canon(lexicon.text[span.start:span.end]))}
-    implicit_object = bool(variants["object"]) and not any(
-        t in evidence for v in variants["object"] for t in v)
-    slot_entities = tuple(
-        tuple(dict.fromkeys(frozenset(t for t in canon(v) if t.startswith("@"))
-                            for v in fact.slot_values(slot))) for slot in SLOTS)
-    subject_keys = frozenset(t for v in variants["subject"] for t in v)
-    object_keys = frozenset(t for v in variants["object"] for t in v)
-    shared = subject_keys & object_keys
-    statement_words = words(fact.statement)
-    return FactFeatures(
-        slot_variants=variants,
-        statement=canon(fact.statement),
-        triple=(*canon(fact.subject), *canon(fact.predicate), *canon(fact.object)),
-        counts=tuple(counts),
-        dates=tuple(dates),
-        modality=fact.modality,
-        statement_irrealis=is_irrealis(statement_words),
-        statement_counts=tuple(_counts_of([fact.statement])),
-        subject_keys=subject_keys - shared,
-        object_keys=object_keys - shared,
-        statement_passive=passive_statement(statement_words),
-        light_predicate=set(content_stems(fact.predicate)) <= LIGHT_VERBS,
-        attempt=is_attempt(statement_words) or is_attempt(words(fact.predicate)),
-        implicit_object=implicit_object,
-        object_covers=object_covers,
-        slot_entities=slot_entities,
-        entity_tokens=frozenset({f"@{entity_id}" for entity_id in fact.entities}).union(
-            _entity_tokens(canon(fact.statement), canon(fact.attribution or ""),
-                           *(v for slot in SLOTS for v in variants[slot]))),
-    )
+    return tuple(counts), tuple(dates)
+
+
+def _with_any_number(forms: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """The forms with their numbers as one "any number" token, added for statement coverage:
+    a wrong number is the number guard's to reject, with its own reason."""
+    numbered = tuple(dict.fromkeys(tuple(NUMBER_SLOT if t[0].isdigit() else t for t in form)
+                                   for form in forms if any(t[0].isdigit() for t in form)))
+    return (*forms, *numbered) if numbered else forms
+
+
+def _entity_tokens(*canonical: tuple[str, ...]) -> frozenset[str]:
+    """The entity tokens among already canonicalised token sequences."""
+    return frozenset(t for tokens in canonical for t in tokens if t[0] == "@")
+
+
+class FactFeatures:
+    """A gold fact as the matchers see it."""
+
+    def __init__(self, fact: Fact, lexicon: DocumentLexicon) -> None:
+        self._fact, self._lexicon = fact, lexicon
+        canon = lexicon.canonical
+        values = {slot: fact.slot_values(slot) for slot in SLOTS}
+        # per slot, each accepted value with entity forms folded (canonical value first)
+        self.folded = {slot: [canon(v) for v in values[slot]] for slot in SLOTS}
+        # Each value both with entity forms folded and as plain stems, so a partial name
+        # ("extremists" for "Islamic extremists") still overlaps; distinct tokens, in order.
+        self.slot_variants: dict[str, tuple[tuple[str, ...], ...]] = {
+            slot: _with_any_number(tuple(dict.fromkeys(
+                _distinct(form) for v, folded in zip(values[slot], self.folded[slot], strict=True)
+                for form in (folded, content_stems(v))))) for slot in SLOTS}
+        self.statement = canon(fact.statement)
+        self.triple = (*self.folded["subject"][0], *self.folded["predicate"][0],
+                       *self.folded["object"][0])
+        self.modality = fact.modality
+        # True when the canonical predicate is only a light verb ("is", "has")
+        self.light_predicate = set(content_stems(fact.predicate)) <= LIGHT_VERBS
+        # "Timbuktu is a fabled city": the object describes the subject's own entity, so for
+        # statement coverage only its words (not the entity token the subject already gives)
+        # say what is predicated. Per object variant: whether coverage may count it.
+        subject_entities = {t for v in self.folded["subject"] for t in v if t[0] == "@"}
+        covers = tuple(subject_entities.isdisjoint(v) for v in self.slot_variants["object"])
+        self.object_covers = covers if any(covers) else tuple(True for _ in covers)
+
+    @lazy
+    def implicit_object(self) -> bool:
+        """The evidence leaves the object unsaid ("his troops prepare to start withdrawing"
+        for "from Mali"), so a prediction true to the text may leave it out too."""
+        evidence: set[str] = set()
+        for span in self._fact.evidence:
+            quote = self._lexicon.text[span.start:span.end]
+            evidence.update(content_stems(quote))
+            evidence.update(self._lexicon.canonical(quote))
+        objects = self.slot_variants["object"]
+        return bool(objects) and all(evidence.isdisjoint(v) for v in objects)
+
+    @lazy
+    def _numbers(self) -> tuple[tuple[Count, ...], tuple[DateValue, ...], tuple[Count, ...]]:
+        fact = self._fact
+        texts = [fact.statement, *(v for slot in SLOTS for v in fact.slot_values(slot))]
+        counts, dates = _numbers(texts, fact.qualifiers, self._lexicon)
+        return counts, dates, numbers_in(fact.statement, self._lexicon.published)[0]
+
+    @property
+    def counts(self) -> tuple[Count, ...]:
+        """Every count the fact licenses: its quantity and the numbers its wordings state."""
+        return self._numbers[0]
+
+    @property
+    def dates(self) -> tuple[DateValue, ...]:
+        return self._numbers[1]
+
+    @property
+    def statement_counts(self) -> tuple[Count, ...]:
+        """The counts the gold statement itself states ("nearly 3,800"): a prediction may not
+        contradict them even where an alternative wording is looser ("about 3,800")."""
+        return self._numbers[2]
+
+    @lazy
+    def _statement_words(self) -> tuple[str, ...]:
+        return words(self._fact.statement)
+
+    @lazy
+    def statement_irrealis(self) -> bool:
+        return is_irrealis(self._statement_words)
+
+    @lazy
+    def statement_passive(self) -> bool:
+        return passive_statement(self._statement_words)
+
+    @lazy
+    def attempt(self) -> bool:
+        """An attempt ("are working to secure"), which is not its outcome."""
+        return is_attempt(self._statement_words) or is_attempt(words(self._fact.predicate))
+
+    @lazy
+    def _role_keys(self) -> tuple[frozenset[str], frozenset[str]]:
+        subject = frozenset(t for v in self.slot_variants["subject"] for t in v)
+        obj = frozenset(t for v in self.slot_variants["object"] for t in v)
+        shared = subject & obj
+        return subject - shared, obj - shared
+
+    @property
+    def subject_keys(self) -> frozenset[str]:
+        """Tokens of the subject's values that no object value has."""
+        return self._role_keys[0]
+
+    @property
+    def object_keys(self) -> frozenset[str]:
+        return self._role_keys[1]
+
+    @lazy
+    def slot_entities(self) -> tuple[tuple[frozenset[str], ...], ...]:
+        """Per slot, the entity tokens of each accepted value."""
+        return tuple(tuple(dict.fromkeys(frozenset(t for t in folded if t[0] == "@")
+                                         for folded in self.folded[slot])) for slot in SLOTS)
+
+    @lazy
+    def entity_tokens(self) -> frozenset[str]:
+        """The entities the fact is about: its linked entities and every one its wording
+        names."""
+        fact = self._fact
+        return frozenset(f"@{entity_id}" for entity_id in fact.entities).union(_entity_tokens(
+            self.statement, self._lexicon.canonical(fact.attribution or ""),
+            *(v for slot in SLOTS for v in self.folded[slot])))
 
 
 def reports_clause(prediction: Prediction) -> bool:
@@ -281,95 +257,110 @@ def reports_clause(prediction: Prediction) -> bool:
         [t for t in words(prediction.object or "") if t not in STOPWORDS]) >= 3
 
 
-def _foreign_names(prediction: Prediction, lexicon: DocumentLexicon) -> tuple[str, ...]:
-    found = [w for text, first in ((prediction.subject, False), (prediction.predicate, False),
-                                   (prediction.object, False), (prediction.statement, True),
-                                   (prediction.attribution, False)) if text
-             for w in capitalised_words(text, skip_first=first)]
-    return tuple(dict.fromkeys(w for w in found if w not in STOPWORDS and not w.isdigit()
-                               and w not in CALENDAR_WORDS and not lexicon.is_known(w)))
+class PredictionFeatures:
+    """A predicted fact as the matchers see it."""
 
+    def __init__(self, prediction: Prediction, lexicon: DocumentLexicon) -> None:
+        canon = lexicon.canonical
+        # a reporting triple read as its clause
+        self.reported_clause = reports_clause(prediction)
+        if self.reported_clause and prediction.statement is None:
+            # the clause is the statement, its subject the attribution
+            prediction = dataclasses.replace(
+                prediction, subject=None, predicate=None, object=None,
+                statement=prediction.object, attribution=prediction.subject)
+        self._prediction, self._lexicon = prediction, lexicon
+        self.has_triple = prediction.has_triple
+        # True when the prediction gives a statement of its own (with or without a triple)
+        self.has_statement = prediction.statement is not None
+        self.slots: dict[str, tuple[str, ...]] = {}
+        self.swapped_by_voice = False
+        if prediction.has_triple:
+            subject, predicate, obj = (prediction.subject or "", prediction.predicate or "",
+                                       prediction.object or "")
+            self.swapped_by_voice = passive_predicate(predicate, obj)
+            if self.swapped_by_voice:  # read the passive as its active counterpart
+                subject, obj = obj, subject
+            self.slots = {"subject": _distinct(canon(subject)),
+                          "predicate": _distinct(canon(predicate)),
+                          "object": _distinct(canon(obj))}
+        if prediction.has_triple and prediction.statement is None:
+            # slots decide; the joined slots stand in for a statement
+            self.statement = (*self.slots["subject"], *self.slots["predicate"],
+                              *self.slots["object"])
+        else:
+            self.statement = canon(prediction.statement or "")
 
-def prediction_features(prediction: Prediction, lexicon: DocumentLexicon) -> PredictionFeatures:
-    entities, published = lexicon.entities, lexicon.published
+    @lazy
+    def _texts(self) -> list[str]:
+        p = self._prediction
+        return [t for t in (p.subject, p.predicate, p.object, p.statement) if t]
 
-    def canon(text: str) -> tuple[str, ...]:
-        return entities.canonicalise(content_stems(text))
+    @lazy
+    def _all_words(self) -> tuple[str, ...]:
+        return tuple(w for text in self._texts for w in (*words(text), "|"))
 
-    reported = reports_clause(prediction)
-    if reported and prediction.statement is None:
-        # read as the statement of the clause, its subject as the attribution
-        prediction = replace(prediction, subject=None, predicate=None, object=None,
-                             statement=prediction.object, attribution=prediction.subject)
-    texts = [t for t in (prediction.subject, prediction.predicate, prediction.object,
-                         prediction.statement) if t]
-    slots: dict[str, tuple[str, ...]] = {}
-    passive = False
-    if prediction.has_triple:
-        subject, predicate, obj = (prediction.subject or "", prediction.predicate or "",
-                                   prediction.object or "")
-        passive = passive_predicate(predicate, obj)
-        if passive:  # read the passive as its active counterpart
-            subject, obj = obj, subject
-        slots = {"subject": _distinct(canon(subject)), "predicate": _distinct(canon(predicate)),
-                 "object": _distinct(canon(obj))}
-    all_words = tuple(w for text in texts for w in (*words(text), "|"))
-    counts = _counts_of([*texts, *_qualifier_text(prediction.qualifiers)])
-    quantity = prediction.qualifiers.quantity
-    if quantity is not None:
-        low, high = quantity.bounds()
-        counts.append(Count(low, high, quantity.approximate, quantity.vague))
-    dates = _dates_of([*texts, *_qualifier_text(prediction.qualifiers)], published)
-    if prediction.qualifiers.time is not None and prediction.qualifiers.time.value:
-        iso = parse_iso(prediction.qualifiers.time.value)
-        if iso is not None:
-            dates.append(iso)
-    if prediction.modality is not None:
-        negated = prediction.modality == "negated"
-        irrealis = prediction.modality in IRREALIS_MODALITIES
-    else:
-        negated = is_negated(all_words)
-        irrealis = is_irrealis(all_words)
-    if prediction.has_triple and prediction.statement is None:
-        # slots decide; the joined slots stand in for a statement
-        statement = (*slots["subject"], *slots["predicate"], *slots["object"])
-        statement_passive = False
-    else:
-        statement = canon(prediction.statement or "")
-        statement_passive = passive_statement(words(prediction.statement or ""))
-    return PredictionFeatures(
-        has_triple=prediction.has_triple,
-        slots=slots,
-        swapped_by_voice=passive,
-        has_statement=prediction.statement is not None,
-        statement=statement,
-        statement_passive=statement_passive,
-        counts=tuple(counts),
-        dates=tuple(dates),
-        negated=negated,
-        irrealis=irrealis,
-        entity_tokens=_entity_tokens(statement, canon(prediction.attribution or ""),
-                                     *slots.values()),
-        attempt=is_attempt(all_words),
-        foreign_names=_foreign_names(prediction, lexicon),
-        coverage_tokens=_coverage_tokens(statement, prediction, slots),
-        reported_clause=reported,
-    )
+    @lazy
+    def statement_passive(self) -> bool:
+        if self.has_triple and not self.has_statement:
+            return False
+        return passive_statement(words(self._prediction.statement or ""))
 
+    @lazy
+    def _numbers(self) -> tuple[tuple[Count, ...], tuple[DateValue, ...]]:
+        return _numbers(self._texts, self._prediction.qualifiers, self._lexicon)
 
-def _coverage_tokens(statement: tuple[str, ...], prediction: Prediction,
-                     slots: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
-    if prediction.statement is not None:
-        plain = content_stems(prediction.statement)
-    else:
-        plain = tuple(t for slot in SLOTS
-                      for t in content_stems(getattr(prediction, slot) or ""))
-    tokens = (*statement, *plain)
-    if any(t[0].isdigit() for t in tokens):
-        tokens = (*tokens, NUMBER_SLOT)
-    return _distinct(tokens)
+    @property
+    def counts(self) -> tuple[Count, ...]:
+        return self._numbers[0]
 
+    @property
+    def dates(self) -> tuple[DateValue, ...]:
+        return self._numbers[1]
 
-def _entity_tokens(*canonical: tuple[str, ...]) -> frozenset[str]:
-    """The entity tokens among already canonicalised token sequences."""
-    return frozenset(t for tokens in canonical for t in tokens if t.startswith("@"))
+    @lazy
+    def negated(self) -> bool:
+        """An explicit ``modality`` decides; else negation cues in the text."""
+        if self._prediction.modality is not None:
+            return self._prediction.modality == "negated"
+        return is_negated(self._all_words)
+
+    @lazy
+    def irrealis(self) -> bool:
+        if self._prediction.modality is not None:
+            return self._prediction.modality in IRREALIS_MODALITIES
+        return is_irrealis(self._all_words)
+
+    @lazy
+    def attempt(self) -> bool:
+        return is_attempt(self._all_words)
+
+    @lazy
+    def entity_tokens(self) -> frozenset[str]:
+        """The document entities the prediction names."""
+        attribution = self._lexicon.canonical(self._prediction.attribution or "")
+        return _entity_tokens(self.statement, attribution, *self.slots.values())
+
+    @lazy
+    def foreign_names(self) -> tuple[str, ...]:
+        """Capitalised words the document never uses: names of things it does not mention."""
+        p, lexicon = self._prediction, self._lexicon
+        found = [w for text, first in ((p.subject, False), (p.predicate, False),
+                                       (p.object, False), (p.statement, True),
+                                       (p.attribution, False)) if text
+                 for w in lexicon.unknown_names(text, first)]
+        return tuple(dict.fromkeys(found))
+
+    @lazy
+    def coverage_tokens(self) -> tuple[str, ...]:
+        """The statement's tokens both with entity forms folded and as plain stems, and the
+        "any number" token if it has a number: what coverage of the gold's slots counts on."""
+        p = self._prediction
+        if p.statement is not None:
+            plain = content_stems(p.statement)
+        else:
+            plain = tuple(t for slot in SLOTS for t in content_stems(getattr(p, slot) or ""))
+        tokens = (*self.statement, *plain)
+        if any(t[0].isdigit() for t in tokens):
+            tokens = (*tokens, NUMBER_SLOT)
+        return _distinct(tokens)

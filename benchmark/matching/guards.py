@@ -66,6 +66,8 @@ def entity_guard(prediction: PredictionFeatures, fact: FactFeatures,
     if prediction.foreign_names:
         names = ", ".join(prediction.foreign_names)
         return f"the prediction names {names}, which the document never mentions"
+    if prediction.entity_tokens <= fact.entity_tokens:
+        return None  # names nothing the gold fact is not about (the common case)
     left_out = [kinds[t] for t in sorted(_left_out(prediction, fact)) if t in kinds]
     substituted = sorted(
         token for token in prediction.entity_tokens - fact.entity_tokens

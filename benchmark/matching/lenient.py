@@ -74,13 +74,16 @@ class LenientMatcher:
         has_statement = np.array([pf.has_statement for pf in pfs])
         # A triple that comes with its own statement is also scored by the statement, so a
         # right fact cut into slots at other boundaries than the gold's is still credited.
-        needs_statement = bool((~has_triple | has_statement).any())
+        # Statement rows only for the predictions scored by a statement.
+        by_text = np.flatnonzero(~has_triple | has_statement)
+        needs_statement = len(by_text) > 0
+        n_s = len(by_text)
         pred_rows: list[list[int]] = []
         for slot in SLOTS:
             pred_rows.extend(space.ids(pf.slots.get(slot, ())) for pf in pfs)
         if needs_statement:
-            pred_rows.extend(space.ids(pf.statement) for pf in pfs)
-            pred_rows.extend(space.ids(pf.coverage_tokens) for pf in pfs)
+            pred_rows.extend(space.ids(pfs[i].statement) for i in by_text)
+            pred_rows.extend(space.ids(pfs[i].coverage_tokens) for i in by_text)
         gold_rows: list[list[int]] = []
         column: dict[str, int] = {}
         offsets: dict[str, Any] = {}
@@ -99,8 +102,9 @@ class LenientMatcher:
         ends = {"subject": column["predicate"], "predicate": column["object"],
                 "object": column["end"]}
 
-        def block(pred_block: int, slot: str, kind: str = "dice", mask: Any = None) -> Any:
-            rows = slice(pred_block * n_p, (pred_block + 1) * n_p)
+        def block(start: int, count: int, slot: str, kind: str = "dice",
+                  mask: Any = None) -> Any:
+            rows = slice(start, start + count)
             cols = slice(column[slot], ends[slot])
             values = ratio(inter[rows, cols], pred_size[rows], gold_size[cols], kind)
             if mask is not None:
@@ -110,9 +114,9 @@ class LenientMatcher:
         slot_sim: dict[str, Any] = {}
         if has_triple.any():
             for k, slot in enumerate(SLOTS):
-                slot_sim[slot] = block(k, slot)
-            cross_subject = block(2, "subject")  # predicted object vs gold subject
-            cross_object = block(0, "object")
+                slot_sim[slot] = block(k * n_p, n_p, slot)
+            cross_subject = block(2 * n_p, n_p, "subject")  # predicted object vs gold subject
+            cross_object = block(0, n_p, "object")
             straight = _combine(slot_sim["subject"], slot_sim["predicate"], slot_sim["object"])
             swapped = _combine(cross_subject, slot_sim["predicate"], cross_object)
         else:
@@ -120,13 +124,13 @@ class LenientMatcher:
 
         statement = np.zeros((n_p, n_f))
         if needs_statement:
-            rows = slice(3 * n_p, 4 * n_p)
+            rows = slice(3 * n_p, 3 * n_p + n_s)
             first, second = column["end"], column["end"] + n_f
             overlap = np.maximum(
                 ratio(inter[rows, first:second], pred_size[rows], gold_size[first:second]),
                 ratio(inter[rows, second:], pred_size[rows], gold_size[second:]))
             idf_map, default_idf = prepared.idf()
-            counted = [space.counted(pf.statement) for pf in pfs]
+            counted = [space.counted(pfs[i].statement) for i in by_text]
             gold_counted = [space.counted(ff.statement) for ff in ffs] + [
                 space.counted(ff.triple) for ff in ffs]
             idf = np.full(len(space.vocab), default_idf)
@@ -138,10 +142,13 @@ class LenientMatcher:
             light = np.array([ff.light_predicate for ff in ffs])
             implicit = np.array([ff.implicit_object for ff in ffs])
             covers = np.fromiter((c for ff in ffs for c in ff.object_covers), dtype=np.float64)
-            cover_predicate = np.where(light[None, :], 1.0, block(4, "predicate", "coverage"))
-            statement = _statement_score(cosine, overlap, block(4, "subject", "coverage"),
-                                         cover_predicate, block(4, "object", "coverage", covers),
-                                         np.broadcast_to(implicit[None, :], cosine.shape))
+            cover = 3 * n_p + n_s
+            cover_predicate = np.where(light[None, :], 1.0,
+                                       block(cover, n_s, "predicate", "coverage"))
+            statement[by_text] = _statement_score(
+                cosine, overlap, block(cover, n_s, "subject", "coverage"), cover_predicate,
+                block(cover, n_s, "object", "coverage", covers),
+                np.broadcast_to(implicit[None, :], cosine.shape))
         via_statement = ~has_triple[:, None] | (has_statement[:, None] & (statement > straight))
         base = np.where(via_statement, statement, straight)
         similarity = np.where(via_statement, statement, np.maximum(straight, swapped))

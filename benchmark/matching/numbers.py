@@ -78,8 +78,8 @@ _DIGIT = re.compile(r"\d")
 
 
 def _has_digit(tokens: tuple[str, ...]) -> bool:
-    joined = "".join(tokens)
-    return not joined.isalpha() and _DIGIT.search(joined) is not None
+    # all-letter tokens are the common case and one C call; number tokens start with a digit
+    return not "".join(tokens).isalpha() and any(t[0].isdigit() for t in tokens if t)
 
 
 def may_have_numbers(tokens: tuple[str, ...]) -> bool:
@@ -381,3 +381,18 @@ def collapse_numbers(tokens: tuple[str, ...]) -> tuple[str, ...]:
         out.append(token)
         i += 1
     return tuple(out)
+
+
+@lru_cache(maxsize=65_536)
+def numbers_in(text: str, published: dt.date | None) -> tuple[tuple[Count, ...],
+                                                            tuple[DateValue, ...]]:
+    """The counts (without the day and year numbers of dates) and the dates of ``text``."""
+    tokens = words(text)
+    has_digit = _DIGIT.search(text) is not None
+    if not has_digit and _NUMBER_WORDS.isdisjoint(tokens) and _DATE_WORDS.isdisjoint(tokens):
+        return (), ()  # most phrases: nothing to parse
+    if not may_have_dates(tokens):
+        return parse_counts(text), ()
+    skip = set(date_counts(text))
+    return (tuple(c for c in parse_counts(text) if c not in skip),
+            parse_dates(text, published))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from typing import Any
 
 
@@ -12,12 +13,17 @@ class TokenRows:
 
     def __init__(self) -> None:
         self.vocab: dict[str, int] = {}
+        self._rows: dict[tuple[str, ...], list[int]] = {}
 
-    def ids(self, tokens: Iterable[str]) -> list[int]:
+    def ids(self, tokens: tuple[str, ...]) -> list[int]:
         """Ids of distinct tokens (callers pass ordered tokens, so ids are numbered the same on
         every run; repeated tokens are dropped, so binary rows stay 0/1)."""
-        vocab = self.vocab
-        return [vocab.setdefault(t, len(vocab)) for t in dict.fromkeys(tokens)]
+        row = self._rows.get(tokens)
+        if row is None:
+            vocab = self.vocab
+            row = [vocab.setdefault(t, len(vocab)) for t in dict.fromkeys(tokens)]
+            self._rows[tokens] = row
+        return row
 
     def counted(self, tokens: Iterable[str]) -> tuple[list[int], list[float]]:
         vocab = self.vocab
@@ -29,14 +35,14 @@ class TokenRows:
         return ids, [counts[i] for i in ids]
 
     def binary(self, rows: Sequence[list[int]]) -> Any:
+        import numpy as np
         from scipy.sparse import csr_matrix
 
-        indptr = [0]
-        indices: list[int] = []
-        for row in rows:
-            indices.extend(row)
-            indptr.append(len(indices))
-        data = [1.0] * len(indices)
+        lengths = np.fromiter(map(len, rows), dtype=np.intp, count=len(rows))
+        indptr = np.zeros(len(rows) + 1, dtype=np.intp)
+        np.cumsum(lengths, out=indptr[1:])
+        indices = np.fromiter(chain.from_iterable(rows), dtype=np.intp, count=int(indptr[-1]))
+        data = np.ones(len(indices))
         return csr_matrix((data, indices, indptr), shape=(len(rows), len(self.vocab)))
 
     def weighted(self, rows: Sequence[tuple[list[int], list[float]]], idf: Any) -> Any:

@@ -7,15 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from benchmark.matching.entities import EntityIndex
-from benchmark.matching.features import (
-    DocumentLexicon,
-    FactFeatures,
-    PredictionFeatures,
-    content_stems,
-    fact_features,
-    is_content,
-    prediction_features,
-)
+from benchmark.matching.features import FactFeatures, PredictionFeatures
+from benchmark.matching.lexicon import DocumentLexicon, content_stems, is_content
 from benchmark.matching.protocol import MatchContext
 from benchmark.matching.text import words
 from benchmark.model.gold import Fact
@@ -26,32 +19,38 @@ from benchmark.model.prediction import Prediction
 class PreparedDocument:
     """Entity index, IDF weights (document sentences + gold statements) and feature caches."""
 
-    context: MatchContext
+    # the document's gold facts, not the context: the context caches this object, and a
+    # reference back would make a cycle that only the cyclic collector frees
+    facts: tuple[Fact, ...]
     entities: EntityIndex
     lexicon: DocumentLexicon
-    _facts: dict[Fact, FactFeatures] = field(default_factory=dict)
+    # by object identity: the document's gold facts live as long as the context, and hashing
+    # a fact (all its nested fields) costs more than its features
+    _facts: dict[int, tuple[Fact, FactFeatures]] = field(default_factory=dict)
     _idf: dict[str, float] | None = None
     _default_idf: float = 1.0
 
     def fact(self, fact: Fact) -> FactFeatures:
-        features = self._facts.get(fact)
-        if features is None:
-            features = fact_features(fact, self.lexicon)
-            self._facts[fact] = features
+        known = self._facts.get(id(fact))
+        if known is not None and known[0] is fact:
+            return known[1]
+        features = FactFeatures(fact, self.lexicon)
+        self._facts[id(fact)] = (fact, features)
         return features
 
     def prediction(self, prediction: Prediction) -> PredictionFeatures:
-        return prediction_features(prediction, self.lexicon)
+        return PredictionFeatures(prediction, self.lexicon)
 
     def idf(self) -> tuple[dict[str, float], float]:
         """Smoothed IDF as scikit-learn computes it: ln((1 + n) / (1 + df)) + 1."""
         if self._idf is None:
-            units = [*_sentences(self.context.text),
-                     *(f.statement for f in self.context.gold.facts)]
+            sentences = _sentences(self.lexicon.text)
             df: Counter[str] = Counter()
-            for unit in units:
-                df.update(set(self.entities.canonicalise(content_stems(unit))))
-            n = len(units)
+            for sentence in sentences:
+                df.update(set(self.lexicon.canonical(sentence)))
+            for fact in self.facts:
+                df.update(set(self.fact(fact).statement))
+            n = len(sentences) + len(self.facts)
             self._idf = {t: math.log((1 + n) / (1 + d)) + 1 for t, d in df.items()}
             self._default_idf = math.log(1 + n) + 1
         return self._idf, self._default_idf
@@ -73,6 +72,6 @@ def prepare(context: MatchContext) -> PreparedDocument:
                                          for w in words(form))}
         lexicon = DocumentLexicon(index, context.publication_date, context.text,
                                   frozenset(known) if context.document is not None else None)
-        prepared = PreparedDocument(context=context, entities=index, lexicon=lexicon)
+        prepared = PreparedDocument(facts=context.gold.facts, entities=index, lexicon=lexicon)
         context.cache["prepared"] = prepared
     return prepared

@@ -110,9 +110,14 @@ class ScoreMatrix:
     scores: np.ndarray[Any, Any]
     similarity: np.ndarray[Any, Any]
     explainer: Any  # Callable[[int, int], MatchScore]
+    _explained: dict[tuple[int, int], MatchScore] = field(default_factory=dict, compare=False,
+                                                          repr=False)
 
     def explain(self, i: int, j: int) -> MatchScore:
-        result: MatchScore = self.explainer(i, j)
+        result = self._explained.get((i, j))
+        if result is None:  # a pair is often shown twice: for its prediction and its gold fact
+            result = self.explainer(i, j)
+            self._explained[(i, j)] = result
         return result
 
 

@@ -330,27 +330,40 @@ def stem(word: str) -> str:
     return word
 
 
-def has_cue(
-    tokens: tuple[str, ...], cues: frozenset[str], phrases: tuple[tuple[str, str], ...]
-) -> bool:
-    if any(t in cues for t in tokens):
-        return True
-    pairs = set(itertools.pairwise(tokens))
-    return any(p in pairs for p in phrases)
+class Cues:
+    """Cue words and two-word cue phrases, looked up in a token sequence."""
+
+    def __init__(self, words: frozenset[str], phrases: tuple[tuple[str, str], ...]) -> None:
+        self.words = words
+        self.phrases = frozenset(phrases)
+        # most texts contain no phrase's first word, so pairs are rarely built
+        self._firsts = frozenset(first for first, _ in phrases)
+
+    def found_in(self, tokens: tuple[str, ...]) -> bool:
+        if not self.words.isdisjoint(tokens):
+            return True
+        if self._firsts.isdisjoint(tokens):
+            return False
+        return not self.phrases.isdisjoint(itertools.pairwise(tokens))
+
+
+_NEGATION = Cues(NEGATION_CUES, NEGATION_PHRASES)
+_MODALITY = Cues(MODAL_MARKERS, MODAL_PHRASES)
+_ATTEMPT = Cues(frozenset(), ATTEMPT_PHRASES)
 
 
 def is_negated(tokens: tuple[str, ...]) -> bool:
-    return has_cue(tokens, NEGATION_CUES, NEGATION_PHRASES)
+    return _NEGATION.found_in(tokens)
 
 
 def is_irrealis(tokens: tuple[str, ...]) -> bool:
     """A plan, expectation, fear or possibility marker ("will", "feared", "to begin")."""
-    return has_cue(tokens, MODAL_MARKERS, MODAL_PHRASES)
+    return _MODALITY.found_in(tokens)
 
 
 def is_attempt(tokens: tuple[str, ...]) -> bool:
     """An effort towards an outcome ("working to secure", "tried to free")."""
-    return has_cue(tokens, frozenset(), ATTEMPT_PHRASES)
+    return _ATTEMPT.found_in(tokens)
 
 
 _CAPITALISED = re.compile(r"[^\W\d_][\w'’]*", re.UNICODE)

@@ -9,7 +9,7 @@ from benchmark.model.document import Document
 from benchmark.model.gold import GoldSet
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dataset:
     """All documents of a dataset version, in index order, with their gold sets.
 

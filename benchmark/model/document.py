@@ -12,7 +12,7 @@ SegmentKind = Literal["headline", "highlight", "body", "boilerplate"]
 SEGMENT_KINDS: tuple[SegmentKind, ...] = ("headline", "highlight", "body", "boilerplate")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A headline, highlight, body sentence or boilerplate line. Boilerplate states no facts."""
 
@@ -28,7 +28,7 @@ class Segment:
         return {"id": self.id, "kind": self.kind, **self.span.to_dict()}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """What an extractor sees (``id``, ``text``, ``metadata``) plus the annotation metadata.
 

@@ -27,7 +27,7 @@ EntityType = Literal["person", "organisation", "place", "group", "event"]
 ENTITY_TYPES: tuple[EntityType, ...] = ("person", "organisation", "place", "group", "event")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     id: str
     name: str
@@ -62,7 +62,7 @@ class Entity:
         return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SlotAlternatives:
     """Other wordings the text licenses for each slot of the canonical triple."""
 
@@ -91,7 +91,7 @@ class SlotAlternatives:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """One atomic fact the document states, as a statement and a canonical triple."""
 
@@ -162,7 +162,7 @@ class Fact:
         return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GoldSet:
     """The gold annotation of one document."""
 

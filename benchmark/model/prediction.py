@@ -9,7 +9,7 @@ from benchmark.model.qualifiers import Qualifiers
 from benchmark.model.spans import Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Prediction:
     """A triple, a free-text statement, or both. ``index`` is the prediction's position in its
     file (0-based, blank lines not counted) and ``line`` its 1-based line number there (0 when

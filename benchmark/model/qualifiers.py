@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimeQualifier:
     """``raw`` is the phrase as written; ``value`` its ISO 8601 form when resolvable."""
 
@@ -24,7 +24,7 @@ class TimeQualifier:
         return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """A count or measure: an exact ``value`` or a ``range`` (low, high), never both."""
 
@@ -66,7 +66,7 @@ class Quantity:
         return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Qualifiers:
     time: TimeQualifier | None = None
     location: str | None = None

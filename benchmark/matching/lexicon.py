@@ -1,0 +1,87 @@
+"""What feature extraction knows of one document: its entity index, publication date, text and
+words, and the token analysis every matcher shares."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from benchmark.matching.entities import EntityIndex
+from benchmark.matching.numbers import collapse_numbers
+from benchmark.matching.text import STOPWORDS, capitalised_words, stem, words
+
+# Capitalised but not names of things: months and days are compared by the date guard.
+CALENDAR_WORDS = frozenset(
+    w.lower() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:],
+                        *calendar.day_name, *calendar.day_abbr))
+
+
+@lru_cache(maxsize=65_536)
+def content_stems(text: str) -> tuple[str, ...]:
+    """Stemmed content tokens in order, numbers canonical; function words dropped unless
+    nothing else is left ("is" stays "be", so a copula slot still compares)."""
+    tokens = collapse_numbers(words(text))  # returns at once when there is no number
+    content = tuple(stem(t) for t in tokens if t not in STOPWORDS)
+    if content:
+        return content
+    return tuple(stem(t) for t in tokens if t not in ("a", "an", "the", "n't", "not", "no"))
+
+
+def is_content(token: str) -> bool:
+    return token not in STOPWORDS
+
+
+@dataclass(frozen=True)
+class DocumentLexicon:
+    """The document's entities, publication date, text, and every word it (or an entity's name
+    or alias) contains; ``known_words`` is None without a document text."""
+
+    entities: EntityIndex
+    published: dt.date | None
+    text: str
+    known_words: frozenset[str] | None
+    _unknown: dict[tuple[str, bool], tuple[str, ...]] = field(default_factory=dict,
+                                                              compare=False)
+    _canonical: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+
+    def canonical(self, text: str) -> tuple[str, ...]:
+        """Content stems with every surface form of a document entity as its entity token."""
+        tokens = self._canonical.get(text)
+        if tokens is None:  # the same strings recur: gold values, predictions copying them
+            tokens = self.entities.canonicalise(content_stems(text))
+            self._canonical[text] = tokens
+        return tokens
+
+    def unknown_names(self, text: str, skip_first: bool) -> tuple[str, ...]:
+        """Capitalised words of ``text`` that the document never uses (not stop words,
+        numbers, months or days): names of things it does not mention."""
+        if self.known_words is None:
+            return ()
+        key = (text, skip_first)
+        found = self._unknown.get(key)
+        if found is None:
+            found = tuple(w for w in capitalised_words(text, skip_first)
+                          if w not in STOPWORDS and not w.isdigit()
+                          and w not in CALENDAR_WORDS and not self.is_known(w))
+            self._unknown[key] = found
+        return found
+
+    def is_known(self, word: str) -> bool:
+        """In the document, or one edit away from a word of it ("Kidal" for "Kindal")."""
+        if self.known_words is None or word in self.known_words or len(word) < 4:
+            return True
+        return any(abs(len(word) - len(k)) <= 1 and _one_edit(word, k) for k in self.known_words)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Levenshtein distance at most 1."""
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:]
