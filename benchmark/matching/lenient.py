@@ -85,38 +85,43 @@ class LenientMatcher:
             pred_rows.extend(space.ids(pfs[i].statement) for i in by_text)
             pred_rows.extend(space.ids(pfs[i].coverage_tokens) for i in by_text)
         gold_rows: list[list[int]] = []
-        column: dict[str, int] = {}
-        offsets: dict[str, Any] = {}
+        # Gold slot rows, slot by slot, each fact's variants together: group g (= slot index
+        # * n_f + fact index) starts at starts[g].
+        sizes: list[int] = []
         for slot in SLOTS:
-            column[slot] = len(gold_rows)
-            gold_rows.extend(space.ids(v) for ff in ffs for v in ff.slot_variants[slot])
-            sizes = [len(ff.slot_variants[slot]) for ff in ffs]
-            offsets[slot] = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.intp)
-        column["end"] = len(gold_rows)
+            for ff in ffs:
+                variants = ff.slot_variants[slot]
+                gold_rows.extend(space.ids(v) for v in variants)
+                sizes.append(len(variants))
+        end = len(gold_rows)
+        starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.intp)
         if needs_statement:
             gold_rows.extend(space.ids(ff.statement) for ff in ffs)
             gold_rows.extend(space.ids(ff.triple) for ff in ffs)
         inter = (space.binary(pred_rows) @ space.binary(gold_rows).T).toarray()
         pred_size = np.array([len(r) for r in pred_rows], dtype=np.float64)
         gold_size = np.array([len(r) for r in gold_rows], dtype=np.float64)
-        ends = {"subject": column["predicate"], "predicate": column["object"],
-                "object": column["end"]}
 
-        def block(start: int, count: int, slot: str, kind: str = "dice",
-                  mask: Any = None) -> Any:
+        def best(start: int, count: int, kind: str, mask: Any = None) -> Any:
+            """Rows start..start+count against every gold slot variant, best per fact and
+            slot: column s * n_f + j is slot s of fact j."""
             rows = slice(start, start + count)
-            cols = slice(column[slot], ends[slot])
-            values = ratio(inter[rows, cols], pred_size[rows], gold_size[cols], kind)
+            values = ratio(inter[rows, :end], pred_size[rows], gold_size[:end], kind)
             if mask is not None:
-                values = values * mask[None, :]
-            return best_per_group(values, offsets[slot])
+                values *= mask[None, :]
+            return best_per_group(values, starts)
+
+        def of(matrix: Any, slot: str) -> Any:
+            k = SLOTS.index(slot)
+            return matrix[:, k * n_f:(k + 1) * n_f]
 
         slot_sim: dict[str, Any] = {}
         if has_triple.any():
+            dice = best(0, 3 * n_p, "dice")
             for k, slot in enumerate(SLOTS):
-                slot_sim[slot] = block(k * n_p, n_p, slot)
-            cross_subject = block(2 * n_p, n_p, "subject")  # predicted object vs gold subject
-            cross_object = block(0, n_p, "object")
+                slot_sim[slot] = of(dice[k * n_p:(k + 1) * n_p], slot)
+            cross_subject = of(dice[2 * n_p:], "subject")  # predicted object vs gold subject
+            cross_object = of(dice[:n_p], "object")
             straight = _combine(slot_sim["subject"], slot_sim["predicate"], slot_sim["object"])
             swapped = _combine(cross_subject, slot_sim["predicate"], cross_object)
         else:
@@ -125,7 +130,7 @@ class LenientMatcher:
         statement = np.zeros((n_p, n_f))
         if needs_statement:
             rows = slice(3 * n_p, 3 * n_p + n_s)
-            first, second = column["end"], column["end"] + n_f
+            first, second = end, end + n_f
             overlap = np.maximum(
                 ratio(inter[rows, first:second], pred_size[rows], gold_size[first:second]),
                 ratio(inter[rows, second:], pred_size[rows], gold_size[second:]))
@@ -141,25 +146,29 @@ class LenientMatcher:
             cosine = np.maximum(cosines[:, :n_f], cosines[:, n_f:])
             light = np.array([ff.light_predicate for ff in ffs])
             implicit = np.array([ff.implicit_object for ff in ffs])
-            covers = np.fromiter((c for ff in ffs for c in ff.object_covers), dtype=np.float64)
-            cover = 3 * n_p + n_s
-            cover_predicate = np.where(light[None, :], 1.0,
-                                       block(cover, n_s, "predicate", "coverage"))
+            # object variants that only re-name the subject's entity count for nothing
+            mask = np.ones(end)
+            mask[end - sum(sizes[2 * n_f:]):] = np.fromiter(
+                (c for ff in ffs for c in ff.object_covers), dtype=np.float64)
+            coverage = best(3 * n_p + n_s, n_s, "coverage", mask)
+            cover_predicate = np.where(light[None, :], 1.0, of(coverage, "predicate"))
             statement[by_text] = _statement_score(
-                cosine, overlap, block(cover, n_s, "subject", "coverage"), cover_predicate,
-                block(cover, n_s, "object", "coverage", covers),
-                np.broadcast_to(implicit[None, :], cosine.shape))
+                cosine, overlap, of(coverage, "subject"), cover_predicate,
+                of(coverage, "object"), np.broadcast_to(implicit[None, :], cosine.shape))
         via_statement = ~has_triple[:, None] | (has_statement[:, None] & (statement > straight))
         base = np.where(via_statement, statement, straight)
         similarity = np.where(via_statement, statement, np.maximum(straight, swapped))
         scores = base.copy()
+        failures: dict[tuple[int, int], tuple[str, str] | None] = {}
         for i, j in zip(*np.nonzero(base >= threshold), strict=False):
-            if first_guard_failure(pfs[i], ffs[j], check_roles=bool(via_statement[i, j]),
-                                   kinds=prepared.entities.kinds):
+            failure = first_guard_failure(pfs[i], ffs[j], check_roles=bool(via_statement[i, j]),
+                                          kinds=prepared.entities.kinds)
+            failures[int(i), int(j)] = failure
+            if failure:
                 scores[i, j] = 0.0
 
         def explain(i: int, j: int) -> MatchScore:
-            pf, ff = pfs[i], ffs[j]
+            pf = pfs[i]
             value, sim = float(base[i, j]), float(similarity[i, j])
             by_statement = bool(via_statement[i, j])
             if pf.has_triple:
@@ -179,8 +188,7 @@ class LenientMatcher:
                 subject, predicate, obj = (_clip(float(slot_sim[slot][i, j])) for slot in SLOTS)
                 slots = (subject, predicate, obj)
             if value >= threshold:
-                failure = first_guard_failure(pf, ff, check_roles=by_statement,
-                                              kinds=prepared.entities.kinds)
+                failure = failures[i, j]
                 if failure is not None:
                     return MatchScore(0.0, failure[0], f"{failure[1]}; {detail}", sim, slots)
                 return MatchScore(_clip(value), "matched", detail, sim, slots)

@@ -23,10 +23,10 @@ def content_stems(text: str) -> tuple[str, ...]:
     """Stemmed content tokens in order, numbers canonical; function words dropped unless
     nothing else is left ("is" stays "be", so a copula slot still compares)."""
     tokens = collapse_numbers(words(text))  # returns at once when there is no number
-    content = tuple(stem(t) for t in tokens if t not in STOPWORDS)
+    content = [stem(t) for t in tokens if t not in STOPWORDS]
     if content:
-        return content
-    return tuple(stem(t) for t in tokens if t not in ("a", "an", "the", "n't", "not", "no"))
+        return tuple(content)
+    return tuple([stem(t) for t in tokens if t not in ("a", "an", "the", "n't", "not", "no")])
 
 
 def is_content(token: str) -> bool:
