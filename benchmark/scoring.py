@@ -181,6 +181,18 @@ def _score_document(matcher: Matcher, threshold: float, document: Document | Non
     pairs = assign(matrix.scores, threshold, [f.required for f in facts]) if facts else []
     by_prediction = dict(pairs)
     by_fact = {j: i for i, j in pairs}
+    # per prediction: its best score (and the first fact with it) and its nearest fact; per
+    # fact: the prediction nearest to it, the earliest in the file among equals
+    if facts and predictions:
+        import numpy as np
+
+        best_score = matrix.scores.max(axis=1).tolist()
+        best_fact = matrix.scores.argmax(axis=1).tolist()
+        nearest_fact = matrix.similarity.argmax(axis=1).tolist()
+        positions = np.array([position for position, _ in items], dtype=np.float64)
+        nearest_to = np.where(matrix.similarity == matrix.similarity.max(axis=0),
+                              positions[:, None], np.inf)
+        nearest_prediction = nearest_to.argmin(axis=0).tolist()
     out: list[PredictionDecision] = []
     for i, (position, prediction) in enumerate(items):
         base = partial(PredictionDecision, gold.document_id, position, prediction)
@@ -201,9 +213,8 @@ def _score_document(matcher: Matcher, threshold: float, document: Document | Non
                 nearest=Nearest(fact.id, result.closeness),
                 outcome="tp" if fact.required else "ignored", slots=result.slots))
             continue
-        row = matrix.scores[i]
-        if row.max() >= threshold:  # every fact it matches is taken by another prediction
-            j = int(row.argmax())  # the first of equal best scores
+        if best_score[i] >= threshold:  # every fact it matches is taken by another prediction
+            j = best_fact[i]  # the first of equal best scores
             result = matrix.explain(i, j)
             holder = items[by_fact[j]][0]
             out.append(base(
@@ -212,7 +223,7 @@ def _score_document(matcher: Matcher, threshold: float, document: Document | Non
                        f"{result.detail}",
                 nearest=Nearest(facts[j].id, result.closeness), outcome="fp"))
             continue
-        j = int(matrix.similarity[i].argmax())
+        j = nearest_fact[i]
         result = matrix.explain(i, j)
         reason = "below_threshold" if result.reason == "matched" else result.reason
         out.append(base(
@@ -238,9 +249,7 @@ def _score_document(matcher: Matcher, threshold: float, document: Document | Non
             continue
         near: NearMiss | None = None
         if predictions:
-            column = matrix.similarity[:, j]
-            best = column.max()
-            k = min((int(c) for c in (column == best).nonzero()[0]), key=lambda c: items[c][0])
+            k = nearest_prediction[j]
             result = matrix.explain(k, j)
             reason = result.reason
             if reason == "matched":  # it matched, but the prediction went to another fact
@@ -347,7 +356,10 @@ def _score_documents(matcher: Matcher, cutoff: float,
         # writes); a fresh worker every few chunks gives those copies back.
         with multiprocessing.get_context("fork").Pool(
                 workers, maxtasksperchild=WORKER_CHUNKS) as pool:
-            for chunk in pool.imap(_score_chunk, chunks):  # in order: deterministic merge
+            scored = pool.imap(_score_chunk, chunks)  # in order: deterministic merge
+            # the metrics' one slow import, while the workers score (not after them)
+            import sklearn.metrics  # noqa: F401
+            for chunk in scored:
                 for rows, gold_rows, counted in chunk:
                     decisions.extend(
                         PredictionDecision(predictions[row[0]].document_id, row[0],

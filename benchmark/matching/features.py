@@ -180,7 +180,8 @@ class FactFeatures:
         fact = self._fact
         texts = [fact.statement, *(v for slot in SLOTS for v in fact.slot_values(slot))]
         counts, dates = _numbers(texts, fact.qualifiers, self._lexicon)
-        return counts, dates, numbers_in(fact.statement, self._lexicon.published)[0]
+        stated = numbers_in(fact.statement, self._lexicon.published)[0] if counts else ()
+        return counts, dates, stated
 
     @property
     def counts(self) -> tuple[Count, ...]:
