@@ -229,3 +229,13 @@ def test_bundling_keeps_the_tuple_form_of_quantity_ranges() -> None:
                     SCHEMAS["common.schema.json"]["$id"])
     assert common["properties"]["range"]["items"] == [{"type": "number"}, {"type": "number"}]
     assert Path(schemas_dir()).is_dir()
+
+
+def test_a_half_triple_names_the_missing_slot() -> None:
+    from benchmark.validation.schema_store import schema_issues
+
+    (issue,) = schema_issues("prediction", {"document_id": "d", "subject": "France",
+                                            "predicate": "launched"}, "p.jsonl", ("line", 1))
+    assert issue.message.startswith("missing 'object'")
+    assert "subject + predicate + object or statement" in issue.message
+    assert issue.fix.startswith("add 'object'")

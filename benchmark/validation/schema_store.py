@@ -79,12 +79,36 @@ def schema_issues(
         key=lambda e: (list(map(str, e.absolute_path)), e.message),
     )
     for error in errors:
+        message, fix = _for_alternatives(error) or (error.message, _fix_for(error))
         yield ValidationIssue(
             file=file,
             json_path=json_path((*prefix, *error.absolute_path)),
-            message=_shorten(error.message),
-            fix=_fix_for(error),
+            message=_shorten(message),
+            fix=fix,
         )
+
+
+def _for_alternatives(error: Any) -> tuple[str, str] | None:
+    """For anyOf/oneOf: what the closest accepted shape lacks ("a triple without its object"),
+    instead of jsonschema's "is not valid under any of the given schemas"."""
+    if error.validator not in ("anyOf", "oneOf") or not error.context:
+        return None
+    branches: dict[int, list[Any]] = {}
+    for sub in error.context:
+        branches.setdefault(int(sub.relative_schema_path[0]), []).append(sub)
+    _, closest = min(branches.items(), key=lambda item: (len(item[1]), item[0]))
+    if not all(sub.validator == "required" for sub in closest):
+        return None
+    instance = error.instance if isinstance(error.instance, dict) else {}
+    missing = [name for sub in closest for name in sub.validator_value if name not in instance]
+    shapes = " or ".join(
+        " + ".join(branch["required"]) for branch in error.validator_value
+        if isinstance(branch, dict) and "required" in branch)
+    if not missing or not shapes:
+        return None
+    listed = ", ".join(repr(name) for name in missing)
+    return (f"missing {listed}: a value here needs {shapes}",
+            f"add {listed}, or give one of the other accepted shapes")
 
 
 def _shorten(message: str, limit: int = 200) -> str:
