@@ -167,6 +167,10 @@ class LenientMatcher:
             if failure:
                 scores[i, j] = 0.0
 
+        # slot agreements as Python lists: one conversion per document, not three numpy
+        # scalar reads per explained pair
+        agreement = [slot_sim[slot].tolist() for slot in SLOTS] if slot_sim else []
+
         def explain(i: int, j: int) -> MatchScore:
             pf = pfs[i]
             value, sim = float(base[i, j]), float(similarity[i, j])
@@ -185,8 +189,8 @@ class LenientMatcher:
             detail += f" (threshold {threshold:g})"
             slots = None
             if pf.has_triple:
-                subject, predicate, obj = (_clip(float(slot_sim[slot][i, j])) for slot in SLOTS)
-                slots = (subject, predicate, obj)
+                slots = (_clip(agreement[0][i][j]), _clip(agreement[1][i][j]),
+                         _clip(agreement[2][i][j]))
             if value >= threshold:
                 failure = failures[i, j]
                 if failure is not None:

@@ -374,6 +374,8 @@ _CAPITALISED = re.compile(r"[^\W\d_][\w'’]*", re.UNICODE)
 def capitalised_words(text: str, skip_first: bool) -> tuple[str, ...]:
     """Words written with an initial capital, lower-cased ("in Niger" -> "niger"); with
     ``skip_first`` the text's first word is left out, since a sentence capitalises it anyway."""
+    if text.islower() or (skip_first and text[1:].islower()):
+        return ()  # no capital at all (after the first letter, when that one is skipped)
     found = _CAPITALISED.findall(text.replace("-", " "))
     if skip_first:
         found = found[1:]
