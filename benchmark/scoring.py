@@ -320,7 +320,7 @@ def _score_chunk(bounds: tuple[int, int]) -> list[_Compact]:
             for document, gold, items in jobs[bounds[0]:bounds[1]]]
 
 
-WORKER_CHUNKS = 4  # chunks a worker process scores before a fresh one replaces it
+WORKER_CHUNKS = 2  # chunks a worker process scores before a fresh one replaces it
 
 
 def _import_before_fork() -> None:

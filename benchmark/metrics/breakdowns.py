@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
 from benchmark.metrics.outcomes import Outcome
-from benchmark.metrics.prf import PRF, prf
+from benchmark.metrics.prf import PRF
 
 SLOT_NAMES = ("subject", "predicate", "object")
 
@@ -15,11 +14,16 @@ def breakdown(outcomes: Iterable[Outcome],
               keys: Callable[[Outcome], Iterable[str]]) -> dict[str, PRF]:
     """Counts per group. An outcome may belong to several groups (a fact repeated in the
     headline and the body counts in both segment kinds); one with no group is left out."""
-    groups: dict[str, list[Outcome]] = defaultdict(list)
+    column = {"tp": 0, "fp": 1, "fn": 2}
+    counts: dict[str, list[int]] = {}
     for outcome in outcomes:
+        k = column[outcome.kind]
         for key in keys(outcome):
-            groups[key].append(outcome)
-    return {key: prf(groups[key]) for key in sorted(groups)}
+            row = counts.get(key)
+            if row is None:
+                row = counts[key] = [0, 0, 0]
+            row[k] += 1
+    return {key: PRF(*counts[key]) for key in sorted(counts)}
 
 
 def by_category(outcomes: Iterable[Outcome]) -> dict[str, PRF]:
