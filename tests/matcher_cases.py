@@ -341,6 +341,8 @@ CASES: tuple[Case, ...] = (
         "Islamist fighters turned the northern region into a terrorist haven."), "g22",
          "below_threshold"),
     Case("unresolved pronoun subject", _s("They banned music."), "g13", "below_threshold"),
+    Case("predicate words that also name an entity", _s(
+        "France launched an offensive against militants in Mali."), "g19", "below_threshold"),
     Case("wrong object, statement", _s("Islamic extremists banned dancing."), "g13",
          "below_threshold"),
     Case("more than for nearly", _s(

@@ -143,7 +143,10 @@ class FactFeatures:
         canon = lexicon.canonical
         values = {slot: fact.slot_values(slot) for slot in SLOTS}
         # per slot, each accepted value with entity forms folded (canonical value first)
-        self.folded = {slot: [canon(v) for v in values[slot]] for slot in SLOTS}
+        # A predicate is a relation, never an entity: its words stay words even where they
+        # happen to form an entity's mention ("is a former colony of" vs "its former colony").
+        self.folded = {slot: [content_stems(v) if slot == "predicate" else canon(v)
+                              for v in values[slot]] for slot in SLOTS}
         # Each value both with entity forms folded and as plain stems, so a partial name
         # ("extremists" for "Islamic extremists") still overlaps; distinct tokens, in order.
         self.slot_variants: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -283,7 +286,7 @@ class PredictionFeatures:
             if self.swapped_by_voice:  # read the passive as its active counterpart
                 subject, obj = obj, subject
             self.slots = {"subject": _distinct(canon(subject)),
-                          "predicate": _distinct(canon(predicate)),
+                          "predicate": _distinct(content_stems(predicate)),
                           "object": _distinct(canon(obj))}
         if prediction.has_triple and prediction.statement is None:
             # slots decide; the joined slots stand in for a statement
