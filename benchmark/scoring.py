@@ -328,6 +328,7 @@ def _import_before_fork() -> None:
     its own copy (and replacement workers start warm)."""
     import scipy.optimize
     import scipy.sparse  # noqa: F401
+    import sklearn.metrics  # noqa: F401  (the metrics need it after scoring)
 
 
 def _score_documents(matcher: Matcher, cutoff: float,
@@ -351,15 +352,14 @@ def _score_documents(matcher: Matcher, cutoff: float,
     chunks = [(start, min(start + size, len(jobs))) for start in range(0, len(jobs), size)]
     _FORK_JOB = (matcher, cutoff, jobs)
     try:
+        # before any worker exists: replacement workers are forked from the pool's own thread,
+        # and a fork while this thread holds an import lock could leave the child stuck on it
         _import_before_fork()
         # A forked worker copies each page of the inputs it touches (reference counts are
         # writes); a fresh worker every few chunks gives those copies back.
         with multiprocessing.get_context("fork").Pool(
                 workers, maxtasksperchild=WORKER_CHUNKS) as pool:
-            scored = pool.imap(_score_chunk, chunks)  # in order: deterministic merge
-            # the metrics' one slow import, while the workers score (not after them)
-            import sklearn.metrics  # noqa: F401
-            for chunk in scored:
+            for chunk in pool.imap(_score_chunk, chunks):  # in order: deterministic merge
                 for rows, gold_rows, counted in chunk:
                     decisions.extend(
                         PredictionDecision(predictions[row[0]].document_id, row[0],
@@ -393,12 +393,16 @@ def _no_cyclic_gc() -> Iterator[None]:
     Inputs are frozen out of its view (so forked workers do not copy their pages either) and
     it is paused until the results exist; everything is handed back as it was."""
     was_enabled = gc.isenabled()
-    gc.freeze()
+    # a caller that froze objects itself keeps its freeze (and its say over unfreezing)
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
     gc.disable()
     try:
         yield
     finally:
-        gc.unfreeze()
+        if freeze:
+            gc.unfreeze()
         if was_enabled:
             gc.enable()
 

@@ -35,7 +35,12 @@ def _decide(fact_id: str, prediction: dict[str, Any]) -> tuple[str, str]:
                                "fighters in Niger."}, "entity_mismatch"),
         ("f013", {"statement": "France launched an offensive against militants in Senegal "
                                "last month."}, "entity_mismatch"),
-        ("f021", {"statement": "French and Malian troops freed Timbuktu."}, "entity_mismatch"),
+        ("f021", {"statement": "French and Chadian troops freed Timbuktu."}, "entity_mismatch"),
+        # one letter from a document word is not the same name ("had", "Mali")
+        ("f044", {"statement": "French troops are fighting alongside nearly 3,800 soldiers "
+                               "from Chad."}, "entity_mismatch"),
+        ("f001", {"statement": "The French offensive has killed hundreds of Islamist fighters "
+                               "in Bali."}, "entity_mismatch"),
         # the gold's participants in another relation
         ("f018", {"statement": "Al Qaeda-linked militants turned northern Mali into a "
                                "terrorist haven."}, "below_threshold"),
@@ -46,6 +51,17 @@ def _decide(fact_id: str, prediction: dict[str, Any]) -> tuple[str, str]:
         # "more than 3,800" contradicts "nearly 3,800", whatever the looser alternative says
         ("f044", {"statement": "French troops are fighting alongside more than 3,800 African "
                                "soldiers."}, "number_mismatch"),
+        # a hedged number is still the number it writes
+        ("f041", {"statement": "France has just under 4,000 soldiers in Mali."},
+         "number_mismatch"),
+        ("f041", {"statement": "France has up to 4,000 soldiers in Mali."}, "number_mismatch"),
+        ("f044", {"statement": "French troops are fighting alongside nearly 4,000 African "
+                               "soldiers."}, "number_mismatch"),
+        ("f043", {"statement": "France says it has about 3,850 French soldiers in Mali."},
+         "number_mismatch"),
+        # a fight for an outcome is not the outcome
+        ("f021", {"statement": "French forces fought to free Timbuktu from Islamist "
+                               "militants."}, "modality_mismatch"),
         # the fabled city is Timbuktu, but controlling it is not being fabled
         ("f022", {"statement": "Islamist militants now control Timbuktu and Gao."},
          "below_threshold"),
@@ -74,6 +90,19 @@ def test_wrong_facts_are_rejected_for_the_right_reason(
         # added context in a place the fact holds in
         ("f021", {"statement": "French forces freed Timbuktu from Islamist militants in Mali."}),
         ("f044", {"statement": "French troops fight alongside about 3,800 African soldiers."}),
+        # an adverb inside the attempt; an aim is a plan, like the gold's expectation
+        ("f027", {"statement": "Troops are working hard to secure Kindal."}),
+        ("f008", {"statement": "France aims to begin pulling its troops out of Mali in March."}),
+        # "over" before a span of time is not "more than"
+        ("f029", {"statement": "Sandstorms have hampered operations across Mali over two "
+                               "days."}),
+        # a demonym of a place the article names
+        ("f024", {"statement": "French-led troops now control the Malian city of Gao."}),
+        # reporting triples with an auxiliary, and with a pronoun for their subject
+        ("f023", {"subject": "the French Defense Ministry", "predicate": "has said",
+                  "object": "French-led troops now control Timbuktu"}),
+        ("f043", {"subject": "France", "predicate": "says",
+                  "object": "it has 4,000 French soldiers in Mali"}),
     ],
 )
 def test_right_paraphrases_match(fact_id: str, prediction: dict[str, Any]) -> None:
@@ -92,3 +121,27 @@ def test_an_optional_fact_does_not_absorb_a_false_prediction() -> None:
                             statement="Islamist militants now control Timbuktu and Gao.")
     (decision,) = score_predictions(DATASET, [false_fact]).predictions
     assert decision.outcome == "fp"
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "statement", "reason", "score"),
+    [
+        # docs/METRIC_CARD.md, "Limitations": synonym verbs sink a statement ...
+        ("f021", "French forces liberated Timbuktu from Islamist militants.", "below_threshold",
+         0.62),
+        ("f019", "Hollande travelled to Timbuktu last week.", "below_threshold", 0.56),
+        # ... and durations, weekdays and a count's location are not compared
+        ("f004", "Le Drian gave the number of casualties to BFM on Monday night.", "matched",
+         None),
+        ("f026", "The swath between Timbuktu and Gao was an Islamist stronghold for almost a "
+                 "decade.", "matched", None),
+        ("f042", "France has 1,000 more troops in Mali.", "matched", None),
+    ],
+)
+def test_the_documented_limitations_are_still_as_documented(
+        fact_id: str, statement: str, reason: str, score: float | None) -> None:
+    result = get_matcher("lenient").score(
+        Prediction(document_id=DOCUMENT.id, statement=statement), GOLD.fact(fact_id), CONTEXT)
+    assert result.reason == reason
+    if score is not None:
+        assert round(result.score, 2) == score

@@ -113,6 +113,13 @@ def test_scoring_hands_the_garbage_collector_back_as_it_found_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+    gc.freeze()  # a caller's own freeze survives scoring
+    try:
+        frozen = gc.get_freeze_count()
+        score_predictions(dataset, predictions, bootstrap_samples=10)
+        assert frozen > 0 and gc.get_freeze_count() > frozen // 2  # still frozen
+    finally:
+        gc.unfreeze()
 
 
 def test_inputs_and_decisions_survive_pickling() -> None:

@@ -39,6 +39,10 @@ CLAUSE_VERBS = frozenset({"say", "said", "says", "state", "stated", "states", "a
 REPORTING_VERBS = CLAUSE_VERBS | {"tell", "told", "tells", "report", "reported", "reports",
                                   "announce", "announced", "announces", "claim", "claimed",
                                   "claims"}
+_AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "are", "been"})
+# a clause's leading pronoun that stands for the reporting triple's subject ("France", "says",
+# "it has 4,000 soldiers")
+_CLAUSE_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 NUMBER_SLOT = "#number"  # any number, where coverage leaves numbers to the number guard
 T = TypeVar("T")
 
@@ -114,7 +118,8 @@ def _numbers(texts: list[str], qualifiers: Qualifiers, lexicon: DocumentLexicon
         dates.extend(found_dates)
     if qualifiers.quantity is not None:
         low, high = qualifiers.quantity.bounds()
-        counts.append(Count(low, high, qualifiers.quantity.approximate, qualifiers.quantity.vague))
+        counts.append(Count(low, high, qualifiers.quantity.approximate, qualifiers.quantity.vague,
+                            value=qualifiers.quantity.value))
     if qualifiers.time is not None and qualifiers.time.value:
         iso = parse_iso(qualifiers.time.value)
         if iso is not None:
@@ -254,11 +259,19 @@ def reports_clause(prediction: Prediction) -> bool:
     """("Le Drian", "said", "the offensive killed hundreds of Islamist fighters")."""
     if not prediction.has_triple:
         return False
-    verbs = words(prediction.predicate or "")
+    verbs = tuple(v for v in words(prediction.predicate or "") if v not in _AUXILIARIES)
     clause = set(verbs) <= CLAUSE_VERBS or (verbs[-1:] == ("that",)
                                             and set(verbs) <= REPORTING_VERBS)
     return bool(verbs) and clause and len(
         [t for t in words(prediction.object or "") if t not in STOPWORDS]) >= 3
+
+
+def _resolved_clause(subject: str, clause: str) -> str:
+    """The clause with a leading pronoun replaced by the reporting subject."""
+    first, _, rest = clause.strip().partition(" ")
+    if first.lower() in _CLAUSE_PRONOUNS and rest:
+        return f"{subject} {rest}"
+    return clause
 
 
 class PredictionFeatures:
@@ -272,7 +285,8 @@ class PredictionFeatures:
             # the clause is the statement, its subject the attribution
             prediction = dataclasses.replace(
                 prediction, subject=None, predicate=None, object=None,
-                statement=prediction.object, attribution=prediction.subject)
+                statement=_resolved_clause(prediction.subject or "", prediction.object or ""),
+                attribution=prediction.subject)
         self._prediction, self._lexicon = prediction, lexicon
         self.has_triple = prediction.has_triple
         # True when the prediction gives a statement of its own (with or without a triple)

@@ -27,9 +27,9 @@ def number_guard(prediction: PredictionFeatures, fact: FactFeatures) -> str | No
     """Every number and date in the prediction must be licensed by the gold fact: its
     quantity (value or range) and ISO time, or a number/date its own slots or statement state."""
     for count in prediction.counts:
-        if any(count.overlaps(g) for g in fact.counts):
+        if any(count.agrees(g) for g in fact.counts):
             if fact.statement_counts and not any(
-                    count.overlaps(g) for g in fact.statement_counts):
+                    count.agrees(g) for g in fact.statement_counts):
                 stated = ", ".join(sorted({_show(g) for g in fact.statement_counts}))
                 return (f"number {_show(count)} in the prediction contradicts the gold "
                         f"statement's {stated}")
@@ -97,8 +97,8 @@ def _left_out(prediction: PredictionFeatures, fact: FactFeatures) -> set[str]:
 def attempt_guard(prediction: PredictionFeatures, fact: FactFeatures) -> str | None:
     """An attempt is not its outcome: "troops are working to secure Kidal" is not that they
     secured it, and "tried to free" is not "freed"."""
-    if prediction.attempt == fact.attempt:
-        return None
+    if prediction.attempt == fact.attempt or fact.modality in ("expected", "hypothetical"):
+        return None  # (plans and possibilities are the modality guard's)
     if fact.attempt:
         return "the gold fact is an attempt (not its outcome) but the prediction states the outcome"
     return "the prediction is an attempt but the gold fact states the outcome"

@@ -42,6 +42,8 @@ class DocumentLexicon:
     published: dt.date | None
     text: str
     known_words: frozenset[str] | None
+    # words of the entities' names, aliases and mentions: what a misspelt name is checked on
+    name_words: frozenset[str] = frozenset()
     _unknown: dict[tuple[str, bool], tuple[str, ...]] = field(default_factory=dict,
                                                               compare=False)
     _canonical: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
@@ -69,10 +71,16 @@ class DocumentLexicon:
         return found
 
     def is_known(self, word: str) -> bool:
-        """In the document, or one edit away from a word of it ("Kidal" for "Kindal")."""
-        if self.known_words is None or word in self.known_words or len(word) < 4:
+        """In the document; a word it uses with a suffix of up to three letters ("Malian" for
+        "Mali"); or, from six letters on, one edit away from a word of an entity's name
+        ("Timbuktou"). Words under four letters are not checked."""
+        known = self.known_words
+        if known is None or word in known or len(word) < 4:
             return True
-        return any(abs(len(word) - len(k)) <= 1 and _one_edit(word, k) for k in self.known_words)
+        if any(len(k) >= 4 and word.startswith(k) and len(word) - len(k) <= 3 for k in known):
+            return True
+        return len(word) >= 6 and any(
+            abs(len(word) - len(k)) <= 1 and _one_edit(word, k) for k in self.name_words)
 
 
 def _one_edit(a: str, b: str) -> bool:

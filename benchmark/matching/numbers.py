@@ -59,10 +59,13 @@ _VAGUE = {
 # What a hedge says about where the true value lies, relative to the number written.
 _ABOVE = frozenset({("more", "than"), ("over",), ("at", "least"), ("upwards", "of"),
                     ("greater", "than"), ("exceeding",)})
-_BELOW = frozenset({("nearly",), ("almost",), ("up", "to"), ("just", "under")})
+_BELOW = frozenset({("nearly",), ("almost",), ("up", "to"), ("just", "under"), ("at", "most")})
 _STRICTLY_BELOW = frozenset({("under",), ("fewer", "than"), ("less", "than"), ("below",)})
 _AROUND = frozenset({"about", "around", "roughly", "approximately", "some", "circa", "approx",
                      "approximate", "estimated"})
+_TIME_UNITS = frozenset({"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days",
+                         "week", "weeks", "month", "months", "year", "years", "decade",
+                         "decades"})
 # "about 3,800" admits this relative distance either way; "nearly 3,800" this much below.
 APPROXIMATION = 0.05
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -100,6 +103,16 @@ class Count:
     approximate: bool = False
     vague: bool = False
     plain_integer: bool = False  # written as bare digits, so it may also be a year
+    value: float | None = None  # the number as written, hedges aside; None for vague amounts
+
+    def agrees(self, other: Count) -> bool:
+        """The same amount: the intervals overlap, and where both write a number it is the
+        same number ("nearly 4,000" is not "nearly 3,800", though the intervals touch)."""
+        if not self.overlaps(other):
+            return False
+        if self.value is None or other.value is None:
+            return True
+        return abs(self.value - other.value) <= 1e-9 * max(1.0, abs(other.value))
 
     def overlaps(self, other: Count) -> bool:
         # relative to the lower ends, which are finite ("more than 3,800" has no upper end)
@@ -150,21 +163,41 @@ class DateValue:
         return months
 
 
-def hedged_count(value: float, before: tuple[str, ...], plain: bool = False) -> Count:
-    """The interval a hedged number denotes: "more than 3,800" lies above 3,800, "nearly 3,800"
-    just below or at it, "about 3,800" within 5% either way; unhedged numbers are points."""
-    last, pair = before[-1:], before[-2:]
-    above = value * (1 + 1e-6) + 1e-9
-    if pair in _ABOVE or last in _ABOVE:
-        return Count(above, float("inf"), approximate=True)
-    if pair in _STRICTLY_BELOW or last in _STRICTLY_BELOW:
-        return Count(0.0, value * (1 - 1e-6), approximate=True)
-    if pair in _BELOW or last in _BELOW:
-        low = 0.0 if pair == ("up", "to") else value * (1 - APPROXIMATION)
-        return Count(low, value, approximate=True)
+def _hedge(before: tuple[str, ...]) -> str | None:
+    """Which side a hedge puts the value on; two-word hedges first ("just under")."""
+    pair, last = before[-2:], before[-1:]
+    for hedges, side in ((_BELOW, "below"), (_STRICTLY_BELOW, "strictly below"),
+                         (_ABOVE, "above")):
+        if pair in hedges:
+            return side
+    for hedges, side in ((_ABOVE, "above"), (_STRICTLY_BELOW, "strictly below"),
+                         (_BELOW, "below")):
+        if last in hedges:
+            return side
     if last and last[0] in _AROUND:
-        return Count(value * (1 - APPROXIMATION), value * (1 + APPROXIMATION), approximate=True)
-    return Count(value, value, plain_integer=plain)
+        return "around"
+    return None
+
+
+def hedged_count(value: float, before: tuple[str, ...], plain: bool = False,
+                 after: str = "") -> Count:
+    """The interval a hedged number denotes: "more than 3,800" lies above 3,800, "nearly 3,800"
+    just below or at it, "about 3,800" within 5% either way; unhedged numbers are points.
+    "over two days" is a span of time, not a hedge."""
+    side = _hedge(before)
+    if side == "above" and before[-1:] == ("over",) and after in _TIME_UNITS:
+        side = None
+    if side == "above":
+        return Count(value * (1 + 1e-6) + 1e-9, float("inf"), approximate=True, value=value)
+    if side == "strictly below":
+        return Count(0.0, value * (1 - 1e-6), approximate=True, value=value)
+    if side == "below":
+        low = 0.0 if before[-2:] in (("up", "to"), ("at", "most")) else value * (1 - APPROXIMATION)
+        return Count(low, value, approximate=True, value=value)
+    if side == "around":
+        return Count(value * (1 - APPROXIMATION), value * (1 + APPROXIMATION), approximate=True,
+                     value=value)
+    return Count(value, value, plain_integer=plain, value=value)
 
 
 def _digits_value(token: str) -> float:
@@ -230,7 +263,8 @@ def parse_counts(text: str) -> tuple[Count, ...]:
             if j < len(tokens) and tokens[j] in _SCALES and _SCALES[tokens[j]] > 100:
                 value *= _SCALES[tokens[j]]
                 j += 1
-            counts.append(hedged_count(value, before, plain=token.isdigit()))
+            after = tokens[j] if j < len(tokens) else ""
+            counts.append(hedged_count(value, before, plain=token.isdigit(), after=after))
             i = j
             continue
         if token in _VAGUE:
@@ -242,7 +276,8 @@ def parse_counts(text: str) -> tuple[Count, ...]:
         if parsed is not None:
             value, j = parsed
             if tokens[i:j] != ("one",):  # a lone "one" is usually a pronoun ("one of the")
-                counts.append(hedged_count(value, before))
+                counts.append(hedged_count(value, before,
+                                           after=tokens[j] if j < len(tokens) else ""))
             i = j
             continue
         i += 1
@@ -348,7 +383,7 @@ def date_counts(text: str) -> tuple[Count, ...]:
         if token in _MONTHS:
             for t in (*tokens[max(0, i - 1) : i], *tokens[i + 1 : i + 3]):
                 if t.isdigit() and len(t) <= 2:
-                    skip.append(Count(float(t), float(t), plain_integer=True))
+                    skip.append(Count(float(t), float(t), plain_integer=True, value=float(t)))
     return tuple(skip)
 
 

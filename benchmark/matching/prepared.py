@@ -67,11 +67,11 @@ def prepare(context: MatchContext) -> PreparedDocument:
     prepared = context.cache.get("prepared")
     if not isinstance(prepared, PreparedDocument):
         index = EntityIndex.build(context.gold.entities, content_stems, is_content)
-        known = {*words(context.text), *(w for entity in context.gold.entities
-                                         for form in entity.surface_forms()
-                                         for w in words(form))}
+        names = frozenset(w for entity in context.gold.entities
+                          for form in entity.surface_forms() for w in words(form))
+        known = frozenset(words(context.text)) | names
         lexicon = DocumentLexicon(index, context.publication_date, context.text,
-                                  frozenset(known) if context.document is not None else None)
+                                  known if context.document is not None else None, names)
         prepared = PreparedDocument(facts=context.gold.facts, entities=index, lexicon=lexicon)
         context.cache["prepared"] = prepared
     return prepared

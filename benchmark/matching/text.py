@@ -178,6 +178,10 @@ MODAL_MARKERS = frozenset(
         "intend",
         "intends",
         "intended",
+        "aim",
+        "aims",
+        "aimed",
+        "aiming",
         "prepare",
         "prepares",
         "preparing",
@@ -200,18 +204,18 @@ MODAL_MARKERS = frozenset(
 MODAL_PHRASES = (("to", "begin"), ("to", "start"), ("going", "to"), ("about", "to"))
 
 # An attempt is not its outcome: "troops are working to secure Kidal" has not secured it.
-ATTEMPT_PHRASES = tuple(
-    (verb, "to")
-    for verb in (
-        "work", "works", "working", "worked",
-        "try", "tries", "trying", "tried",
-        "seek", "seeks", "seeking", "sought",
-        "attempt", "attempts", "attempting", "attempted",
-        "struggle", "struggles", "struggling", "struggled",
-        "strive", "strives", "striving",
-        "aim", "aims", "aiming",
-    )
-)
+# An effort verb before "to", with at most one adverb between ("working hard to secure").
+ATTEMPT_VERBS = frozenset({
+    "work", "works", "working", "worked",
+    "try", "tries", "trying", "tried",
+    "seek", "seeks", "seeking", "sought",
+    "attempt", "attempts", "attempting", "attempted",
+    "struggle", "struggles", "struggling", "struggled",
+    "strive", "strives", "striving", "strove",
+    "fight", "fights", "fighting", "fought",
+    "battle", "battles", "battling", "battled",
+    "push", "pushes", "pushing", "pushed",
+})
 
 _IRREGULAR = {
     "took": "take",
@@ -351,7 +355,6 @@ class Cues:
 
 _NEGATION = Cues(NEGATION_CUES, NEGATION_PHRASES)
 _MODALITY = Cues(MODAL_MARKERS, MODAL_PHRASES)
-_ATTEMPT = Cues(frozenset(), ATTEMPT_PHRASES)
 
 
 def is_negated(tokens: tuple[str, ...]) -> bool:
@@ -364,8 +367,16 @@ def is_irrealis(tokens: tuple[str, ...]) -> bool:
 
 
 def is_attempt(tokens: tuple[str, ...]) -> bool:
-    """An effort towards an outcome ("working to secure", "tried to free")."""
-    return _ATTEMPT.found_in(tokens)
+    """An effort towards an outcome ("working to secure", "tried hard to free")."""
+    if ATTEMPT_VERBS.isdisjoint(tokens):
+        return False
+    for i, token in enumerate(tokens):
+        if token in ATTEMPT_VERBS:
+            following = tokens[i + 1:i + 3]
+            if following[:1] == ("to",) or (len(following) == 2 and following[1] == "to"
+                                            and following[0] not in ("and", "or", "|")):
+                return True
+    return False
 
 
 _CAPITALISED = re.compile(r"[^\W\d_][\w'’]*", re.UNICODE)
