@@ -328,7 +328,8 @@ def _import_before_fork() -> None:
     its own copy (and replacement workers start warm)."""
     import scipy.optimize
     import scipy.sparse  # noqa: F401
-    import sklearn.metrics  # noqa: F401  (the metrics need it after scoring)
+    # Not sklearn, which the metrics import after scoring: with it loaded before the fork,
+    # 10,000 documents took 90 s instead of 62 (benchmarks/bench_scoring.py, 2 workers).
 
 
 def _score_documents(matcher: Matcher, cutoff: float,
@@ -352,8 +353,9 @@ def _score_documents(matcher: Matcher, cutoff: float,
     chunks = [(start, min(start + size, len(jobs))) for start in range(0, len(jobs), size)]
     _FORK_JOB = (matcher, cutoff, jobs)
     try:
-        # before any worker exists: replacement workers are forked from the pool's own thread,
-        # and a fork while this thread holds an import lock could leave the child stuck on it
+        # Before any worker exists. Replacement workers are forked from the pool's own thread,
+        # so this thread must not be importing while the pool runs: a fork while it holds an
+        # import lock could leave the child stuck on it.
         _import_before_fork()
         # A forked worker copies each page of the inputs it touches (reference counts are
         # writes); a fresh worker every few chunks gives those copies back.
