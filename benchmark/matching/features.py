@@ -140,7 +140,23 @@ def _entity_tokens(*canonical: tuple[str, ...]) -> frozenset[str]:
     return frozenset(t for tokens in canonical for t in tokens if t[0] == "@")
 
 
-class FactFeatures:
+class _StatesNumbers:
+    """``counts`` and ``dates`` read from the subclass's lazily parsed ``_numbers``."""
+
+    _numbers: tuple[tuple[Count, ...], tuple[DateValue, ...]] | tuple[
+        tuple[Count, ...], tuple[DateValue, ...], tuple[Count, ...]]
+
+    @property
+    def counts(self) -> tuple[Count, ...]:
+        """Every count stated: the quantity qualifier and the numbers of the wordings."""
+        return self._numbers[0]
+
+    @property
+    def dates(self) -> tuple[DateValue, ...]:
+        return self._numbers[1]
+
+
+class FactFeatures(_StatesNumbers):
     """A gold fact as the matchers see it."""
 
     def __init__(self, fact: Fact, lexicon: DocumentLexicon) -> None:
@@ -190,15 +206,6 @@ class FactFeatures:
         counts, dates = _numbers(texts, fact.qualifiers, self._lexicon)
         stated = numbers_in(fact.statement, self._lexicon.published)[0] if counts else ()
         return counts, dates, stated
-
-    @property
-    def counts(self) -> tuple[Count, ...]:
-        """Every count the fact licenses: its quantity and the numbers its wordings state."""
-        return self._numbers[0]
-
-    @property
-    def dates(self) -> tuple[DateValue, ...]:
-        return self._numbers[1]
 
     @property
     def statement_counts(self) -> tuple[Count, ...]:
@@ -274,7 +281,7 @@ def _resolved_clause(subject: str, clause: str) -> str:
     return clause
 
 
-class PredictionFeatures:
+class PredictionFeatures(_StatesNumbers):
     """A predicted fact as the matchers see it."""
 
     def __init__(self, prediction: Prediction, lexicon: DocumentLexicon) -> None:
@@ -327,14 +334,6 @@ class PredictionFeatures:
     @lazy
     def _numbers(self) -> tuple[tuple[Count, ...], tuple[DateValue, ...]]:
         return _numbers(self._texts, self._prediction.qualifiers, self._lexicon)
-
-    @property
-    def counts(self) -> tuple[Count, ...]:
-        return self._numbers[0]
-
-    @property
-    def dates(self) -> tuple[DateValue, ...]:
-        return self._numbers[1]
 
     @lazy
     def negated(self) -> bool:
