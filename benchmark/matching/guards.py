@@ -60,9 +60,9 @@ def entity_guard(prediction: PredictionFeatures, fact: FactFeatures,
     fact is not about in place of the gold's own of that type. Entities whose names share a
     word ("northern Mali", "Mali") are related, not substitutes.
 
-    A capitalised word the document never uses (nor one letter away from one) names a place,
-    person or group the document does not mention: "fighters in Niger" is not a fact of an
-    article about Mali."""
+    A capitalised word the document does not know (``DocumentLexicon.is_known``: not its
+    word, a demonym of one, or a misspelt entity name) names a place, person or group it does
+    not mention: "fighters in Niger" is not a fact of an article about Mali."""
     if prediction.foreign_names:
         names = ", ".join(prediction.foreign_names)
         return f"the prediction names {names}, which the document never mentions"
