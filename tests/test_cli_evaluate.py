@@ -175,3 +175,14 @@ def test_shipped_dataset_oracle_is_perfect(
     m = read_results(tmp_path / "runs" / "oracle" / "results.json").metrics
     assert (m.precision, m.recall, m.f1) == (1.0, 1.0, 1.0)
     assert m.tp > 0
+
+
+def test_an_extractor_failing_on_every_document_exits_1_with_the_results_written(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _evaluate(str(EXTRACTORS / "always_raising.py"), "--output-dir", "all") == 1
+    results = read_results(workdir / "all" / "results.json")
+    assert {e.kind for e in results.run.errors} == {"exception"}
+    assert len({e.document_id for e in results.run.errors}) == results.dataset.documents
+    last = capsys.readouterr().err.strip().splitlines()[-1]  # after the progress lines
+    assert last.startswith("bench evaluate: the extractor failed on all 2 document(s)")

@@ -137,6 +137,24 @@ def run(args: argparse.Namespace) -> int:
             raise
         return _fail(str(exc))
     _report(evaluation, folder)
+    return _exit_status(evaluation)
+
+
+# Kinds of error after which a document produced nothing at all.
+_NOTHING_EXTRACTED = frozenset({"exception", "timeout", "crash", "invalid_output"})
+EXIT_ALL_FAILED = 1
+
+
+def _exit_status(evaluation: Evaluation) -> int:
+    """1 when the extractor failed on every document (the results are still written, so the
+    failures can be read), else 0: a script running `bench evaluate` should notice."""
+    results = evaluation.results
+    failed = {e.document_id for e in results.run.errors if e.kind in _NOTHING_EXTRACTED}
+    documents = results.dataset.documents
+    if documents and len(failed) >= documents:
+        print(f"bench evaluate: the extractor failed on all {documents} document(s); see the "
+              "document errors above and fix the extractor", file=sys.stderr)
+        return EXIT_ALL_FAILED
     return 0
 
 
