@@ -59,7 +59,8 @@ _VAGUE = {
 # What a hedge says about where the true value lies, relative to the number written.
 _ABOVE = frozenset({("more", "than"), ("over",), ("at", "least"), ("upwards", "of"),
                     ("greater", "than"), ("exceeding",)})
-_BELOW = frozenset({("nearly",), ("almost",), ("up", "to"), ("just", "under"), ("at", "most")})
+_BELOW = frozenset({("nearly",), ("almost",), ("just", "under")})
+_AT_MOST = frozenset({("up", "to"), ("at", "most")})
 _STRICTLY_BELOW = frozenset({("under",), ("fewer", "than"), ("less", "than"), ("below",)})
 _AROUND = frozenset({"about", "around", "roughly", "approximately", "some", "circa", "approx",
                      "approximate", "estimated"})
@@ -75,9 +76,6 @@ _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
 _NUMBER_WORDS = frozenset({*_UNITS, *_TENS, *_SCALES, *_VAGUE, "dozen"})
 _DATE_WORDS = frozenset({*_MONTHS, "last", "next", "this", "past", "yesterday", "today",
                          "tomorrow"})
-
-
-_DIGIT = re.compile(r"\d")
 
 
 def _has_digit(tokens: tuple[str, ...]) -> bool:
@@ -166,8 +164,8 @@ class DateValue:
 def _hedge(before: tuple[str, ...]) -> str | None:
     """Which side a hedge puts the value on; two-word hedges first ("just under")."""
     pair, last = before[-2:], before[-1:]
-    for hedges, side in ((_BELOW, "below"), (_STRICTLY_BELOW, "strictly below"),
-                         (_ABOVE, "above")):
+    for hedges, side in ((_BELOW, "below"), (_AT_MOST, "at most"),
+                         (_STRICTLY_BELOW, "strictly below"), (_ABOVE, "above")):
         if pair in hedges:
             return side
     for hedges, side in ((_ABOVE, "above"), (_STRICTLY_BELOW, "strictly below"),
@@ -192,8 +190,9 @@ def hedged_count(value: float, before: tuple[str, ...], plain: bool = False,
     if side == "strictly below":
         return Count(0.0, value * (1 - 1e-6), approximate=True, value=value)
     if side == "below":
-        low = 0.0 if before[-2:] in (("up", "to"), ("at", "most")) else value * (1 - APPROXIMATION)
-        return Count(low, value, approximate=True, value=value)
+        return Count(value * (1 - APPROXIMATION), value, approximate=True, value=value)
+    if side == "at most":
+        return Count(0.0, value, approximate=True, value=value)
     if side == "around":
         return Count(value * (1 - APPROXIMATION), value * (1 + APPROXIMATION), approximate=True,
                      value=value)
@@ -423,10 +422,10 @@ def numbers_in(text: str, published: dt.date | None) -> tuple[tuple[Count, ...],
                                                             tuple[DateValue, ...]]:
     """The counts (without the day and year numbers of dates) and the dates of ``text``."""
     tokens = words(text)
-    has_digit = _DIGIT.search(text) is not None
-    if not has_digit and _NUMBER_WORDS.isdisjoint(tokens) and _DATE_WORDS.isdisjoint(tokens):
+    dated = may_have_dates(tokens)
+    if not dated and not may_have_numbers(tokens):
         return (), ()  # most phrases: nothing to parse
-    if not may_have_dates(tokens):
+    if not dated:
         return parse_counts(text), ()
     skip = set(date_counts(text))
     return (tuple(c for c in parse_counts(text) if c not in skip),

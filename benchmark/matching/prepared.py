@@ -22,13 +22,16 @@ class PreparedDocument:
     # the document's gold facts, not the context: the context caches this object, and a
     # reference back would make a cycle that only the cyclic collector frees
     facts: tuple[Fact, ...]
-    entities: EntityIndex
     lexicon: DocumentLexicon
     # by object identity: the document's gold facts live as long as the context, and hashing
     # a fact (all its nested fields) costs more than its features
     _facts: dict[int, tuple[Fact, FactFeatures]] = field(default_factory=dict)
     _idf: dict[str, float] | None = None
     _default_idf: float = 1.0
+
+    @property
+    def entities(self) -> EntityIndex:
+        return self.lexicon.entities
 
     def fact(self, fact: Fact) -> FactFeatures:
         known = self._facts.get(id(fact))
@@ -72,6 +75,6 @@ def prepare(context: MatchContext) -> PreparedDocument:
         known = frozenset(words(context.text)) | names
         lexicon = DocumentLexicon(index, context.publication_date, context.text,
                                   known if context.document is not None else None, names)
-        prepared = PreparedDocument(facts=context.gold.facts, entities=index, lexicon=lexicon)
+        prepared = PreparedDocument(facts=context.gold.facts, lexicon=lexicon)
         context.cache["prepared"] = prepared
     return prepared
