@@ -299,17 +299,39 @@ def outcomes_of(predictions: Sequence[PredictionDecision], gold: Sequence[GoldDe
 # Set just before worker processes fork, so they inherit the inputs instead of unpickling them.
 _FORK_JOB: tuple[Matcher, float, list[tuple[Document, GoldSet, list[tuple[int, Prediction]]]]] \
     | None = None
-_Compact = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[Outcome]]
+_Compact = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]
 
 
 def _compact(made: list[PredictionDecision], golds: list[GoldDecision]) -> _Compact:
-    """A document's decisions as plain tuples (cheap to pickle; the parent has the Prediction
-    objects), with the document's outcomes already counted."""
-    return ([(d.index, d.gold_id, d.score, d.reason, d.detail, d.nearest, d.outcome, d.slots)
-             for d in made],
+    """A document's decisions as plain tuples, with the document's outcomes already counted.
+    Only tuples, strings and numbers: pickling a slotted dataclass or a named tuple costs
+    several times more, on both sides of the pipe (and the parent has the Prediction
+    objects)."""
+    return ([(d.index, d.gold_id, d.score, d.reason, d.detail,
+              None if d.nearest is None else (d.nearest.gold_id, d.nearest.score), d.outcome,
+              d.slots) for d in made],
             [(g.document_id, g.gold_id, g.required, g.status, g.prediction_index, g.score,
-              g.nearest_miss, g.category, g.modality, g.segments) for g in golds],
-            outcomes_of(made, golds))
+              None if g.nearest_miss is None else (g.nearest_miss.prediction_index,
+                                                   g.nearest_miss.score,
+                                                   g.nearest_miss.reason),
+              g.category, g.modality, g.segments) for g in golds],
+            [tuple(outcome) for outcome in outcomes_of(made, golds)])
+
+
+def _expand(predictions: Sequence[Prediction], compact: _Compact
+            ) -> tuple[list[PredictionDecision], list[GoldDecision], list[Outcome]]:
+    """The parent side of :func:`_compact`."""
+    rows, gold_rows, counted = compact
+    made = [PredictionDecision(predictions[index].document_id, index, predictions[index],
+                               gold_id, score, reason, detail,
+                               None if nearest is None else Nearest(*nearest), outcome, slots)
+            for index, gold_id, score, reason, detail, nearest, outcome, slots in rows]
+    golds = [GoldDecision(document_id, gold_id, required, status, index, score,
+                          None if near is None else NearMiss(*near), category, modality,
+                          segments)
+             for (document_id, gold_id, required, status, index, score, near, category,
+                  modality, segments) in gold_rows]
+    return made, golds, [Outcome._make(row) for row in counted]
 
 
 def _score_chunk(bounds: tuple[int, int]) -> list[_Compact]:
@@ -362,12 +384,10 @@ def _score_documents(matcher: Matcher, cutoff: float,
         with multiprocessing.get_context("fork").Pool(
                 workers, maxtasksperchild=WORKER_CHUNKS) as pool:
             for chunk in pool.imap(_score_chunk, chunks):  # in order: deterministic merge
-                for rows, gold_rows, counted in chunk:
-                    decisions.extend(
-                        PredictionDecision(predictions[row[0]].document_id, row[0],
-                                           predictions[row[0]], *row[1:])
-                        for row in rows)
-                    gold_decisions.extend(GoldDecision(*row) for row in gold_rows)
+                for compact in chunk:
+                    made, golds, counted = _expand(predictions, compact)
+                    decisions.extend(made)
+                    gold_decisions.extend(golds)
                     outcomes.extend(counted)
     finally:
         _FORK_JOB = None
