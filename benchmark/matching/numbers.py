@@ -78,6 +78,11 @@ _DATE_WORDS = frozenset({*_MONTHS, "last", "next", "this", "past", "yesterday", 
                          "tomorrow"})
 
 
+# Words a count can start with (besides digits): a number word, a vague plural, or "a" before a
+# scale ("a thousand").
+_RUN_START = frozenset({*_UNITS, *_TENS, *_SCALES, *_VAGUE, "a", "one"})
+
+
 def _has_digit(tokens: tuple[str, ...]) -> bool:
     # all-letter tokens are the common case and one C call; number tokens start with a digit
     return not "".join(tokens).isalpha() and any(t[0].isdigit() for t in tokens if t)
@@ -89,7 +94,9 @@ def may_have_numbers(tokens: tuple[str, ...]) -> bool:
 
 
 def may_have_dates(tokens: tuple[str, ...]) -> bool:
-    return not _DATE_WORDS.isdisjoint(tokens) or _has_digit(tokens)
+    """A date needs a month, a relative word ("last", "yesterday") or a four-digit year."""
+    return not _DATE_WORDS.isdisjoint(tokens) or (
+        _has_digit(tokens) and any(len(t) == 4 and t.isdigit() for t in tokens))
 
 
 @dataclass(frozen=True)
@@ -255,6 +262,9 @@ def parse_counts(text: str) -> tuple[Count, ...]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        if token not in _RUN_START and not token[0].isdigit():  # most words start no count
+            i += 1
+            continue
         before = tokens[max(0, i - 2):i]
         if _NUMBER.match(token):
             value = _digits_value(token)
