@@ -162,18 +162,24 @@ class FactFeatures(_StatesNumbers):
     def __init__(self, fact: Fact, lexicon: DocumentLexicon) -> None:
         self._fact, self._lexicon = fact, lexicon
         canon = lexicon.canonical
-        values = {slot: fact.slot_values(slot) for slot in SLOTS}
         # per slot, each accepted value with entity forms folded (canonical value first)
-        # A predicate is a relation, never an entity: its words stay words even where they
-        # happen to form an entity's mention ("is a former colony of" vs "its former colony").
-        self.folded = {slot: [content_stems(v) if slot == "predicate" else canon(v)
-                              for v in values[slot]] for slot in SLOTS}
+        self.folded: dict[str, list[tuple[str, ...]]] = {}
         # Each value both with entity forms folded and as plain stems, so a partial name
         # ("extremists" for "Islamic extremists") still overlaps; distinct tokens, in order.
-        self.slot_variants: dict[str, tuple[tuple[str, ...], ...]] = {
-            slot: _with_any_number(tuple(dict.fromkeys(
-                _distinct(form) for v, folded in zip(values[slot], self.folded[slot], strict=True)
-                for form in (folded, content_stems(v))))) for slot in SLOTS}
+        self.slot_variants: dict[str, tuple[tuple[str, ...], ...]] = {}
+        for slot in SLOTS:
+            values = fact.slot_values(slot)
+            plain = [content_stems(v) for v in values]
+            # A predicate is a relation, never an entity: its words stay words even where they
+            # happen to form an entity's mention ("is a former colony of" vs "its former
+            # colony").
+            folded = plain if slot == "predicate" else [canon(v) for v in values]
+            forms: dict[tuple[str, ...], None] = {}
+            for entity_form, stems in zip(folded, plain, strict=True):
+                forms[_distinct(entity_form)] = None
+                forms[_distinct(stems)] = None
+            self.folded[slot] = folded
+            self.slot_variants[slot] = _with_any_number(tuple(forms))
         self.statement = canon(fact.statement)
         self.triple = (*self.folded["subject"][0], *self.folded["predicate"][0],
                        *self.folded["object"][0])
