@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 from benchmark.matching.features import SLOTS
 from benchmark.matching.guards import first_guard_failure
-from benchmark.matching.overlap import TokenRows, best_per_group, ratio
+from benchmark.matching.overlap import (
+    Groups,
+    TokenRows,
+    binary,
+    distinct,
+    ratio,
+    weighted,
+)
 from benchmark.matching.prepared import prepare
 from benchmark.matching.protocol import MatchContext, MatchScore, ScoreMatrix
 from benchmark.model.gold import Fact
@@ -78,29 +85,30 @@ class LenientMatcher:
         by_text = np.flatnonzero(~has_triple | has_statement)
         needs_statement = len(by_text) > 0
         n_s = len(by_text)
-        pred_rows: list[list[int]] = []
+        pred_rows: list[tuple[str, ...]] = []
         for slot in SLOTS:
-            pred_rows.extend(space.ids(pf.slots.get(slot, ())) for pf in pfs)
+            pred_rows.extend(pf.slots.get(slot, ()) for pf in pfs)
         if needs_statement:
-            pred_rows.extend(space.ids(pfs[i].statement) for i in by_text)
-            pred_rows.extend(space.ids(pfs[i].coverage_tokens) for i in by_text)
-        gold_rows: list[list[int]] = []
+            pred_rows.extend(pfs[i].statement for i in by_text)
+            pred_rows.extend(pfs[i].coverage_tokens for i in by_text)
+        gold_rows: list[tuple[str, ...]] = []
         # Gold slot rows, slot by slot, each fact's variants together: group g (= slot index
-        # * n_f + fact index) starts at starts[g].
+        # * n_f + fact index) is fact g % n_f's variants of slot g // n_f.
         sizes: list[int] = []
         for slot in SLOTS:
             for ff in ffs:
                 variants = ff.slot_variants[slot]
-                gold_rows.extend(space.ids(v) for v in variants)
+                gold_rows.extend(variants)
                 sizes.append(len(variants))
         end = len(gold_rows)
-        starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.intp)
+        groups = Groups(sizes)
         if needs_statement:
-            gold_rows.extend(space.ids(ff.statement) for ff in ffs)
-            gold_rows.extend(space.ids(ff.triple) for ff in ffs)
-        inter = (space.binary(pred_rows) @ space.binary(gold_rows).T).toarray()
-        pred_size = np.array([len(r) for r in pred_rows], dtype=np.float64)
-        gold_size = np.array([len(r) for r in gold_rows], dtype=np.float64)
+            gold_rows.extend(ff.statement for ff in ffs)
+            gold_rows.extend(ff.triple for ff in ffs)
+        pred_block, gold_block = space.add(pred_rows), space.add(gold_rows)
+        pred_counts, gold_counts = pred_block.counts(), gold_block.counts()
+        inter = (binary(pred_counts) @ binary(gold_counts).T).toarray()
+        pred_size, gold_size = distinct(pred_counts), distinct(gold_counts)
 
         def best(start: int, count: int, kind: str, mask: Any = None) -> Any:
             """Rows start..start+count against every gold slot variant, best per fact and
@@ -109,7 +117,7 @@ class LenientMatcher:
             values = ratio(inter[rows, :end], pred_size[rows], gold_size[:end], kind)
             if mask is not None:
                 values *= mask[None, :]
-            return best_per_group(values, starts)
+            return groups.best(values)
 
         def of(matrix: Any, slot: str) -> Any:
             k = SLOTS.index(slot)
@@ -135,13 +143,10 @@ class LenientMatcher:
                 ratio(inter[rows, first:second], pred_size[rows], gold_size[first:second]),
                 ratio(inter[rows, second:], pred_size[rows], gold_size[second:]))
             idf_map, default_idf = prepared.idf()
-            counted = [space.counted(pfs[i].statement) for i in by_text]
-            gold_counted = [space.counted(ff.statement) for ff in ffs] + [
-                space.counted(ff.triple) for ff in ffs]
-            idf = np.full(len(space.vocab), default_idf)
-            for token, index in space.vocab.items():
-                idf[index] = idf_map.get(token, default_idf)
-            cosines = (space.weighted(counted, idf) @ space.weighted(gold_counted, idf).T
+            # (the vocabulary numbers its tokens 0, 1, ... in insertion order)
+            idf = np.fromiter((idf_map.get(token, default_idf) for token in space.vocab),
+                              dtype=np.float64, count=len(space.vocab))
+            cosines = (weighted(pred_counts[rows], idf) @ weighted(gold_counts[end:], idf).T
                        ).toarray()
             cosine = np.maximum(cosines[:, :n_f], cosines[:, n_f:])
             light = np.array([ff.light_predicate for ff in ffs])

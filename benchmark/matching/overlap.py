@@ -2,64 +2,75 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from itertools import chain
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 
 class TokenRows:
-    """Rows of tokens indexed against one growing vocabulary; matrices are built once every
-    row is known, so they all share the same width."""
+    """Rows of tokens indexed against one growing vocabulary. Rows are added in blocks; the
+    matrices are built once every block is added, so they all share the same width."""
 
     def __init__(self) -> None:
         self.vocab: dict[str, int] = {}
-        self._rows: dict[tuple[str, ...], list[int]] = {}
 
-    def ids(self, tokens: tuple[str, ...]) -> list[int]:
-        """Ids of distinct tokens (callers pass ordered tokens, so ids are numbered the same on
-        every run; repeated tokens are dropped, so binary rows stay 0/1)."""
-        row = self._rows.get(tokens)
-        if row is None:
-            vocab = self.vocab
-            row = [vocab.setdefault(t, len(vocab)) for t in dict.fromkeys(tokens)]
-            self._rows[tokens] = row
-        return row
+    def add(self, rows: Sequence[tuple[str, ...]]) -> RowBlock:
+        """Index a block of rows: new tokens get the next ids, in order of appearance (so ids
+        are numbered the same on every run)."""
+        import numpy as np
 
-    def counted(self, tokens: Iterable[str]) -> tuple[list[int], list[float]]:
         vocab = self.vocab
-        counts: dict[int, float] = {}
-        for t in tokens:
-            i = vocab.setdefault(t, len(vocab))
-            counts[i] = counts.get(i, 0.0) + 1.0
-        ids = sorted(counts)
-        return ids, [counts[i] for i in ids]
-
-    def binary(self, rows: Sequence[list[int]]) -> Any:
-        import numpy as np
-        from scipy.sparse import csr_matrix
-
+        ids = [vocab.setdefault(t, len(vocab)) for row in rows for t in row]
         lengths = np.fromiter(map(len, rows), dtype=np.intp, count=len(rows))
-        indptr = np.zeros(len(rows) + 1, dtype=np.intp)
-        np.cumsum(lengths, out=indptr[1:])
-        indices = np.fromiter(chain.from_iterable(rows), dtype=np.intp, count=int(indptr[-1]))
-        data = np.ones(len(indices))
-        return csr_matrix((data, indices, indptr), shape=(len(rows), len(self.vocab)))
+        return RowBlock(self, len(rows), np.repeat(np.arange(len(rows)), lengths),
+                        np.array(ids, dtype=np.intp))
 
-    def weighted(self, rows: Sequence[tuple[list[int], list[float]]], idf: Any) -> Any:
-        """L2-normalised TF-IDF rows."""
+
+@dataclass(frozen=True, slots=True)
+class RowBlock:
+    """A block of token rows as (row, token id) pairs, one per token occurrence."""
+
+    space: TokenRows
+    rows: int
+    row_of: Any
+    ids: Any
+
+    def counts(self) -> Any:
+        """The rows as a sparse matrix of token counts, indices sorted within each row."""
         import numpy as np
-        from scipy.sparse import csr_matrix
+        from scipy.sparse import coo_matrix
 
-        lengths = [len(ids) for ids, _ in rows]
-        indices = np.fromiter((i for ids, _ in rows for i in ids), dtype=np.intp)
-        values = np.fromiter((c for _, counts in rows for c in counts), dtype=np.float64)
-        values *= idf[indices]
-        row_of = np.repeat(np.arange(len(rows)), lengths)
-        norms = np.sqrt(np.bincount(row_of, weights=values * values, minlength=len(rows)))
-        norms[norms == 0] = 1.0
-        values /= norms[row_of]
-        indptr = np.concatenate(([0], np.cumsum(lengths)))
-        return csr_matrix((values, indices, indptr), shape=(len(rows), len(self.vocab)))
+        # conversion to CSR sums repeated (row, token) pairs and sorts each row's tokens
+        return coo_matrix((np.ones(len(self.ids)), (self.row_of, self.ids)),
+                          shape=(self.rows, len(self.space.vocab))).tocsr()
+
+
+def binary(counts: Any) -> Any:
+    """0/1 rows: which tokens each row has."""
+    matrix = counts.copy()
+    matrix.data.fill(1.0)
+    return matrix
+
+
+def distinct(counts: Any) -> Any:
+    """How many distinct tokens each row has."""
+    import numpy as np
+
+    sizes: Any = np.diff(counts.indptr).astype(np.float64)
+    return sizes
+
+
+def weighted(counts: Any, idf: Any) -> Any:
+    """L2-normalised TF-IDF rows."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    values = counts.data * idf[counts.indices]
+    row_of = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+    norms = np.sqrt(np.bincount(row_of, weights=values * values, minlength=counts.shape[0]))
+    norms[norms == 0] = 1.0
+    values /= norms[row_of]
+    return csr_matrix((values, counts.indices, counts.indptr), shape=counts.shape)
 
 
 def ratio(inter: Any, left_sizes: Any, right_sizes: Any, kind: str = "dice") -> Any:
@@ -76,8 +87,28 @@ def ratio(inter: Any, left_sizes: Any, right_sizes: Any, kind: str = "dice") -> 
     return np.divide(numerator, total, out=np.zeros(inter.shape), where=total > 0)
 
 
-def best_per_group(values: Any, offsets: Any) -> Any:
-    """Column-wise maximum within consecutive groups (a fact's variants)."""
-    import numpy as np
+class Groups:
+    """Consecutive runs of columns (a fact's accepted variants of one slot), each of at least
+    one column; ``best`` takes the maximum within each run."""
 
-    return np.maximum.reduceat(values, offsets, axis=1)
+    def __init__(self, sizes: Sequence[int]) -> None:
+        import numpy as np
+
+        counts = np.asarray(sizes, dtype=np.intp)
+        if (counts < 1).any():
+            raise ValueError("every group needs at least one column")
+        self.starts = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.intp)
+        # per position k >= 1: the groups longer than k, and their k-th columns
+        self._later = [(longer, self.starts[longer] + k)
+                       for k in range(1, int(counts.max(initial=1)))
+                       for longer in (np.flatnonzero(counts > k),)]
+
+    def best(self, values: Any) -> Any:
+        """Row by row, the maximum of each group's columns. (Position by position over the
+        groups: ``np.maximum.reduceat`` along rows does the same several times slower.)"""
+        import numpy as np
+
+        out = values[:, self.starts]
+        for longer, columns in self._later:
+            out[:, longer] = np.maximum(out[:, longer], values[:, columns])
+        return out
