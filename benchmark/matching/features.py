@@ -127,11 +127,17 @@ def _numbers(texts: list[str], qualifiers: Qualifiers, lexicon: DocumentLexicon
     return tuple(counts), tuple(dates)
 
 
+def _has_number(tokens: tuple[str, ...]) -> bool:
+    """Whether a token is a number (the only tokens that start with a digit). Most have none:
+    ':' sorts right after '9', so a tuple whose least token is not below it has none."""
+    return bool(tokens) and min(tokens) < ":" and any(t[0].isdigit() for t in tokens)
+
+
 def _with_any_number(forms: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
     """The forms with their numbers as one "any number" token, added for statement coverage:
     a wrong number is the number guard's to reject, with its own reason."""
     numbered = tuple(dict.fromkeys(tuple(NUMBER_SLOT if t[0].isdigit() else t for t in form)
-                                   for form in forms if any(t[0].isdigit() for t in form)))
+                                   for form in forms if _has_number(form)))
     return (*forms, *numbered) if numbered else forms
 
 
@@ -384,6 +390,6 @@ class PredictionFeatures(_StatesNumbers):
         else:
             plain = tuple(t for slot in SLOTS for t in content_stems(getattr(p, slot) or ""))
         tokens = (*self.statement, *plain)
-        if any(t[0].isdigit() for t in tokens):
+        if _has_number(tokens):
             tokens = (*tokens, NUMBER_SLOT)
         return _distinct(tokens)
