@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from benchmark.metrics.outcomes import Outcome
@@ -23,20 +24,29 @@ def cluster_key(outcome: Outcome, by_document: bool) -> tuple[str, str]:
     return (outcome.document_id, "" if by_document else (outcome.cluster or "\0none"))
 
 
+def cluster_keys(outcomes: Sequence[Outcome], by_document: bool) -> list[tuple[str, str]]:
+    """``cluster_key`` of every outcome (by document: without a Python call per outcome)."""
+    if by_document:
+        return [(document, "") for document in map(attrgetter("document_id"), outcomes)]
+    return [cluster_key(o, by_document) for o in outcomes]
+
+
 def cluster_counts(outcomes: Sequence[Outcome], keys: Sequence[tuple[str, str]],
                    by_document: bool) -> Any:
     """An array (clusters x [tp, fp, fn]) in the order of ``keys``."""
     import numpy as np
 
     position = {key: i for i, key in enumerate(keys)}
-    counts = np.zeros((len(keys), 3))
-    for outcome in outcomes:
-        counts[position[cluster_key(outcome, by_document)], _KIND_COLUMN[outcome.kind]] += 1
-    return counts
+    rows = np.fromiter(map(position.__getitem__, cluster_keys(outcomes, by_document)),
+                       dtype=np.intp, count=len(outcomes))
+    columns = np.fromiter(map(_KIND_COLUMN.__getitem__, map(attrgetter("kind"), outcomes)),
+                          dtype=np.intp, count=len(outcomes))
+    counts: Any = np.bincount(rows * 3 + columns, minlength=3 * len(keys))
+    return counts.reshape(len(keys), 3).astype(np.float64)
 
 
 def uses_document_clusters(outcomes: Sequence[Outcome]) -> bool:
-    return len({o.document_id for o in outcomes}) >= DOCUMENT_CLUSTERS_FROM
+    return len(set(map(attrgetter("document_id"), outcomes))) >= DOCUMENT_CLUSTERS_FROM
 
 
 def _scores(sums: Any) -> Any:
@@ -77,7 +87,7 @@ def confidence_intervals(outcomes: Sequence[Outcome], samples: int = DEFAULT_SAM
     if not outcomes:
         return {"precision": (0.0, 0.0), "recall": (0.0, 0.0), "f1": (0.0, 0.0)}
     by_document = uses_document_clusters(outcomes)
-    keys = sorted({cluster_key(o, by_document) for o in outcomes})
+    keys = sorted(set(cluster_keys(outcomes, by_document)))
     counts = cluster_counts(outcomes, keys, by_document)
     (sums,) = resampled_sums([counts], samples, seed)
     scores = _scores(sums)
@@ -110,7 +120,7 @@ def paired_bootstrap(a: Sequence[Outcome], b: Sequence[Outcome], samples: int = 
     import numpy as np
 
     by_document = uses_document_clusters([*a, *b])
-    keys = sorted({cluster_key(o, by_document) for o in (*a, *b)})
+    keys = sorted(set(cluster_keys([*a, *b], by_document)))
     counts_a = cluster_counts(a, keys, by_document)
     counts_b = cluster_counts(b, keys, by_document)
     observed = _scores(np.stack([counts_b.sum(axis=0), counts_a.sum(axis=0)]))
