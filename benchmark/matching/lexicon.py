@@ -64,9 +64,14 @@ class DocumentLexicon:
         key = (text, skip_first)
         found = self._unknown.get(key)
         if found is None:
-            found = tuple(w for w in capitalised_words(text, skip_first)
-                          if w not in STOPWORDS and not w.isdigit()
-                          and w not in CALENDAR_WORDS and not self.is_known(w))
+            if self.known_words.issuperset(words(text)):
+                # A capitalised word's tokens are among the text's own, so every name is a
+                # word of the document (the usual case: extractors copy the text's words).
+                found = ()
+            else:
+                found = tuple(w for w in capitalised_words(text, skip_first)
+                              if w not in STOPWORDS and not w.isdigit()
+                              and w not in CALENDAR_WORDS and not self.is_known(w))
             self._unknown[key] = found
         return found
 

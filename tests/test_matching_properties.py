@@ -1,0 +1,54 @@
+"""Invariants the matcher's fast paths rely on, checked on generated inputs."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from benchmark.matching.overlap import Groups, TokenRows, binary, distinct
+from benchmark.matching.text import capitalised_words, words
+
+# Letters, digits, capitals, accents, apostrophes (straight and curly), hyphens, dots, commas
+# and spaces: the characters tokenisation treats specially.
+TEXT = st.text(alphabet="aAbBéÉzZ09 '’-.,_nt", max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXT, st.booleans())
+def test_a_capitalised_words_tokens_are_among_the_texts_words(text: str, skip: bool) -> None:
+    # DocumentLexicon.unknown_names skips its search when every word of a text is known.
+    own = set(words(text))
+    assert all(token in own for token in capitalised_words(text, skip) if not token.isdigit())
+
+
+@given(st.lists(st.integers(1, 4), min_size=1, max_size=12), st.integers(0, 5), st.data())
+def test_group_maxima_equal_reduceat(sizes: list[int], rows: int, data: st.DataObject) -> None:
+    width = sum(sizes)
+    values = np.array(data.draw(st.lists(st.lists(
+        st.floats(0, 1), min_size=width, max_size=width), min_size=rows, max_size=rows)),
+        dtype=np.float64).reshape(rows, width)
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.intp)
+    expected = np.maximum.reduceat(values, starts, axis=1) if rows else np.zeros((0, len(sizes)))
+    assert np.array_equal(Groups(sizes).best(values), expected)
+
+
+@given(st.lists(st.lists(st.sampled_from("abcdef@#"), max_size=6).map(tuple), max_size=8),
+       st.lists(st.lists(st.sampled_from("defgh"), max_size=6).map(tuple), max_size=8))
+def test_token_rows_count_every_token(left: list[tuple[str, ...]],
+                                      right: list[tuple[str, ...]]) -> None:
+    space = TokenRows()
+    blocks = space.add(left), space.add(right)
+    for rows, block in zip((left, right), blocks, strict=True):
+        counts = block.counts().toarray()
+        assert counts.shape == (len(rows), len(space.vocab))
+        for k, row in enumerate(rows):
+            assert {t: counts[k, i] for t, i in space.vocab.items() if counts[k, i]} == \
+                dict(Counter(row))
+        assert distinct(block.counts()).tolist() == [len(set(row)) for row in rows]
+        assert set(binary(block.counts()).data.tolist()) <= {1.0}
+    # ids in order of first appearance, left block first
+    order = list(dict.fromkeys(t for row in (*left, *right) for t in row))
+    assert list(space.vocab) == order and list(space.vocab.values()) == list(range(len(order)))
