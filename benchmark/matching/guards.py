@@ -147,22 +147,31 @@ def statement_role_guard(prediction: PredictionFeatures, fact: FactFeatures) -> 
     return "the gold subject and object appear in swapped roles"
 
 
+# Guards of every pair after the number and entity guards, in order: the first to reject
+# gives the reason.
+_EVENT_GUARDS = (("negation_mismatch", negation_guard), ("modality_mismatch", modality_guard),
+                 ("modality_mismatch", attempt_guard))
+
+
 def first_guard_failure(prediction: PredictionFeatures, fact: FactFeatures,
                         check_roles: bool,
                         kinds: Mapping[str, tuple[str, frozenset[str]]] | None = None,
                         ) -> tuple[str, str] | None:
     """(reason, detail) of the first guard that rejects the pair, or None. ``kinds`` (the
     document's entity types and names) turns the entity guard on."""
-    def entities(p: PredictionFeatures, f: FactFeatures) -> str | None:
-        return entity_guard(p, f, kinds) if kinds else None
-
-    checks = [("number_mismatch", number_guard), ("entity_mismatch", entities),
-              ("negation_mismatch", negation_guard),
-              ("modality_mismatch", modality_guard), ("modality_mismatch", attempt_guard)]
-    if check_roles:
-        checks.append(("role_swap", statement_role_guard))
-    for reason, guard in checks:
+    detail = number_guard(prediction, fact)
+    if detail is not None:
+        return "number_mismatch", detail
+    if kinds:
+        detail = entity_guard(prediction, fact, kinds)
+        if detail is not None:
+            return "entity_mismatch", detail
+    for reason, guard in _EVENT_GUARDS:
         detail = guard(prediction, fact)
         if detail is not None:
             return reason, detail
+    if check_roles:
+        detail = statement_role_guard(prediction, fact)
+        if detail is not None:
+            return "role_swap", detail
     return None

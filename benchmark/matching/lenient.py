@@ -180,9 +180,12 @@ class LenientMatcher:
             pf = pfs[i]
             value, sim = float(base[i, j]), float(similarity[i, j])
             by_statement = bool(via_statement[i, j])
+            slots = None
             if pf.has_triple:
-                parts = ", ".join(f"{slot} {slot_sim[slot][i, j]:.2f}" for slot in SLOTS)
-                detail = f"slot overlap {parts} -> {float(straight[i, j]):.3f}"
+                agrees = (agreement[0][i][j], agreement[1][i][j], agreement[2][i][j])
+                slots = (_clip(agrees[0]), _clip(agrees[1]), _clip(agrees[2]))
+                detail = (f"slot overlap subject {agrees[0]:.2f}, predicate {agrees[1]:.2f}, "
+                          f"object {agrees[2]:.2f} -> {float(straight[i, j]):.3f}")
                 if pf.swapped_by_voice:
                     detail += " (passive predicate read as active)"
                 if by_statement:
@@ -192,10 +195,6 @@ class LenientMatcher:
                 if pf.reported_clause:
                     detail = f"reporting triple read as its clause; {detail}"
             detail += f" (threshold {threshold:g})"
-            slots = None
-            if pf.has_triple:
-                slots = (_clip(agreement[0][i][j]), _clip(agreement[1][i][j]),
-                         _clip(agreement[2][i][j]))
             if value >= threshold:
                 failure = failures[i, j]
                 if failure is not None:
