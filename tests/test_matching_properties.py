@@ -52,3 +52,8 @@ def test_token_rows_count_every_token(left: list[tuple[str, ...]],
     # ids in order of first appearance, left block first
     order = list(dict.fromkeys(t for row in (*left, *right) for t in row))
     assert list(space.vocab) == order and list(space.vocab.values()) == list(range(len(order)))
+
+
+@given(TEXT)
+def test_hyphens_separate_words(text: str) -> None:
+    assert words(text) == words(text.replace("-", " "))

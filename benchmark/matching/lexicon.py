@@ -18,14 +18,28 @@ CALENDAR_WORDS = frozenset(
                         *calendar.day_name, *calendar.day_abbr))
 
 
+class _ContentStems(dict[str, str]):
+    """Token -> its stem, or "" for a stop word; filled on first use, so a text's tokens are
+    looked up without a Python call each."""
+
+    def __missing__(self, token: str) -> str:
+        value = "" if token in STOPWORDS else stem(token)
+        if len(self) < 65_536:  # bounded: unusual tokens (numbers, names) are many
+            self[token] = value
+        return value
+
+
+_CONTENT_STEMS = _ContentStems()
+
+
 @lru_cache(maxsize=65_536)
 def content_stems(text: str) -> tuple[str, ...]:
     """Stemmed content tokens in order, numbers canonical; function words dropped unless
     nothing else is left ("is" stays "be", so a copula slot still compares)."""
     tokens = collapse_numbers(words(text))  # returns at once when there is no number
-    content = [stem(t) for t in tokens if t not in STOPWORDS]
+    content = tuple(filter(None, map(_CONTENT_STEMS.__getitem__, tokens)))
     if content:
-        return tuple(content)
+        return content
     return tuple([stem(t) for t in tokens if t not in ("a", "an", "the", "n't", "not", "no")])
 
 

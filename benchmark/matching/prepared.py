@@ -48,11 +48,11 @@ class PreparedDocument:
         """Smoothed IDF as scikit-learn computes it: ln((1 + n) / (1 + df)) + 1."""
         if self._idf is None:
             sentences = _sentences(self.lexicon.text)
-            df: Counter[str] = Counter()
-            for sentence in sentences:
-                df.update(set(self.lexicon.canonical(sentence)))
-            for fact in self.facts:
-                df.update(set(self.fact(fact).statement))
+            canonical = self.lexicon.canonical
+            # each token once per sentence and per gold statement: document frequency
+            df = Counter(token for tokens in (
+                *(canonical(sentence) for sentence in sentences),
+                *(self.fact(fact).statement for fact in self.facts)) for token in set(tokens))
             n = len(sentences) + len(self.facts)
             self._idf = {t: math.log((1 + n) / (1 + d)) + 1 for t, d in df.items()}
             self._default_idf = math.log(1 + n) + 1

@@ -286,7 +286,6 @@ def words(text: str) -> tuple[str, ...]:
     """Lower-case word and number tokens; "didn't" -> "did", "n't"; "Mali's" -> "mali"."""
     # (whitespace needs no folding here: the token pattern skips it)
     folded = (text.lower() if text.isascii() else fold(text)).replace("n't", " n't")
-    folded = folded.replace("-", " ")
     if "'" not in folded:  # the common case: nothing to clean up per token
         return tuple(_TOKEN.findall(folded))
     out: list[str] = []
