@@ -165,27 +165,26 @@ class LenientMatcher:
         similarity = np.where(via_statement, statement, np.maximum(straight, swapped))
         scores = base.copy()
         failures: dict[tuple[int, int], tuple[str, str] | None] = {}
-        for i, j in zip(*np.nonzero(base >= threshold), strict=False):
-            failure = first_guard_failure(pfs[i], ffs[j], check_roles=bool(via_statement[i, j]),
-                                          kinds=prepared.entities.kinds)
-            failures[int(i), int(j)] = failure
+        kinds = prepared.entities.kinds
+        reaching = np.nonzero(base >= threshold)  # the pairs whose guards decide
+        for i, j in zip(reaching[0].tolist(), reaching[1].tolist(), strict=True):
+            failure = first_guard_failure(pfs[i], ffs[j], check_roles=via_statement.item(i, j),
+                                          kinds=kinds)
+            failures[i, j] = failure
             if failure:
                 scores[i, j] = 0.0
 
-        # slot agreements as Python lists: one conversion per document, not three numpy
-        # scalar reads per explained pair
-        agreement = [slot_sim[slot].tolist() for slot in SLOTS] if slot_sim else []
-
         def explain(i: int, j: int) -> MatchScore:
+            # (.item reads a Python float without making a numpy scalar first)
             pf = pfs[i]
-            value, sim = float(base[i, j]), float(similarity[i, j])
-            by_statement = bool(via_statement[i, j])
+            value, sim = base.item(i, j), similarity.item(i, j)
+            by_statement = bool(via_statement.item(i, j))
             slots = None
             if pf.has_triple:
-                agrees = (agreement[0][i][j], agreement[1][i][j], agreement[2][i][j])
+                agrees = tuple(slot_sim[slot].item(i, j) for slot in SLOTS)
                 slots = (_clip(agrees[0]), _clip(agrees[1]), _clip(agrees[2]))
                 detail = (f"slot overlap subject {agrees[0]:.2f}, predicate {agrees[1]:.2f}, "
-                          f"object {agrees[2]:.2f} -> {float(straight[i, j]):.3f}")
+                          f"object {agrees[2]:.2f} -> {straight.item(i, j):.3f}")
                 if pf.swapped_by_voice:
                     detail += " (passive predicate read as active)"
                 if by_statement:
@@ -200,10 +199,11 @@ class LenientMatcher:
                 if failure is not None:
                     return MatchScore(0.0, failure[0], f"{failure[1]}; {detail}", sim, slots)
                 return MatchScore(_clip(value), "matched", detail, sim, slots)
-            if pf.has_triple and not by_statement and swapped[i, j] >= threshold:
+            if pf.has_triple and not by_statement and swapped.item(i, j) >= threshold:
                 return MatchScore(_clip(value), "role_swap",
                                   f"subject and object match the gold's object and subject "
-                                  f"(swapped score {swapped[i, j]:.3f}); {detail}", sim, slots)
+                                  f"(swapped score {swapped.item(i, j):.3f}); {detail}", sim,
+                                  slots)
             return MatchScore(_clip(value), "below_threshold", detail, sim, slots)
 
         return ScoreMatrix(scores, similarity, explain)
