@@ -342,7 +342,11 @@ def _score_chunk(bounds: tuple[int, int]) -> list[_Compact]:
             for document, gold, items in jobs[bounds[0]:bounds[1]]]
 
 
-WORKER_CHUNKS = 2  # chunks a worker process scores before a fresh one replaces it
+# Chunks of at most CHUNK_DOCUMENTS documents (small, so no core idles long at the end while
+# the other finishes the last chunk); a worker scores WORKER_CHUNKS of them before a fresh one
+# replaces it (400 documents, which bounds the pages of the inputs it copies).
+CHUNK_DOCUMENTS = 100
+WORKER_CHUNKS = 4
 
 
 def _import_before_fork() -> None:
@@ -371,7 +375,7 @@ def _score_documents(matcher: Matcher, cutoff: float,
     import multiprocessing
 
     global _FORK_JOB
-    size = max(1, min(200, len(jobs) // (8 * workers)))
+    size = max(1, min(CHUNK_DOCUMENTS, len(jobs) // (8 * workers)))
     chunks = [(start, min(start + size, len(jobs))) for start in range(0, len(jobs), size)]
     _FORK_JOB = (matcher, cutoff, jobs)
     try:
