@@ -355,7 +355,8 @@ def _import_before_fork() -> None:
     import scipy.optimize
     import scipy.sparse  # noqa: F401
     # Not sklearn, which the metrics import after scoring: with it loaded before the fork,
-    # 10,000 documents took 90 s instead of 62 (benchmarks/bench_scoring.py, 2 workers).
+    # the workers needed 15% more CPU (10,000 documents: 128.7 CPU s and 68.6 s instead of
+    # 111.4 and 58.7; benchmarks/bench_scoring.py, 2 workers).
 
 
 def _score_documents(matcher: Matcher, cutoff: float,
