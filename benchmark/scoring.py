@@ -344,7 +344,7 @@ def _score_chunk(bounds: tuple[int, int]) -> list[_Compact]:
 
 # Chunks of at most CHUNK_DOCUMENTS documents (small, so no core idles long at the end while
 # the other finishes the last chunk); a worker scores WORKER_CHUNKS of them before a fresh one
-# replaces it (400 documents, which bounds the pages of the inputs it copies).
+# replaces it (at most 400 documents, which bounds the pages of the inputs it copies).
 CHUNK_DOCUMENTS = 100
 WORKER_CHUNKS = 4
 
@@ -355,8 +355,8 @@ def _import_before_fork() -> None:
     import scipy.optimize
     import scipy.sparse  # noqa: F401
     # Not sklearn, which the metrics import after scoring: with it loaded before the fork,
-    # the workers needed 15% more CPU (10,000 documents: 128.7 CPU s and 68.6 s instead of
-    # 111.4 and 58.7; benchmarks/bench_scoring.py, 2 workers).
+    # 10,000 documents took 128.7 CPU s and 68.6 s instead of 111.4 and 58.7 in one pair of
+    # runs (benchmarks/bench_scoring.py, 2 workers; earlier, 90 s instead of 62).
 
 
 def _score_documents(matcher: Matcher, cutoff: float,

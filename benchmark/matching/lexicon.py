@@ -78,9 +78,11 @@ class DocumentLexicon:
         key = (text, skip_first)
         found = self._unknown.get(key)
         if found is None:
-            if self.known_words.issuperset(words(text)):
-                # A capitalised word's tokens are among the text's own, so every name is a
-                # word of the document (the usual case: extractors copy the text's words).
+            if text.isascii() and self.known_words.issuperset(words(text)):
+                # In ASCII text a capitalised word's tokens are among the text's own, so every
+                # name is a word of the document (the usual case: extractors copy the text's
+                # words). Not beyond ASCII: a separate combining accent ends a capitalised
+                # word but not a token ("Gonza\u0301lez").
                 found = ()
             else:
                 found = tuple(w for w in capitalised_words(text, skip_first)

@@ -80,7 +80,7 @@ _DATE_WORDS = frozenset({*_MONTHS, "last", "next", "this", "past", "yesterday", 
 
 # Words a count can start with (besides digits): a number word, a vague plural, or "a" before a
 # scale ("a thousand").
-_RUN_START = frozenset({*_UNITS, *_TENS, *_SCALES, *_VAGUE, "a", "one"})
+_RUN_START = frozenset({*_UNITS, *_TENS, *_SCALES, *_VAGUE, "a"})
 
 
 def _has_digit(tokens: tuple[str, ...]) -> bool:
@@ -95,6 +95,7 @@ def may_have_numbers(tokens: tuple[str, ...]) -> bool:
 
 def may_have_dates(tokens: tuple[str, ...]) -> bool:
     """A date needs a month, a relative word ("last", "yesterday") or a four-digit year."""
+    # (_has_digit first: one C call rules out most texts before the per-token check)
     return not _DATE_WORDS.isdisjoint(tokens) or (
         _has_digit(tokens) and any(len(t) == 4 and t.isdigit() for t in tokens))
 

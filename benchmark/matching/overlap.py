@@ -8,8 +8,9 @@ from typing import Any
 
 
 class TokenRows:
-    """Rows of tokens indexed against one growing vocabulary. Rows are added in blocks; the
-    matrices are built once every block is added, so they all share the same width."""
+    """Rows of tokens indexed against one growing vocabulary. Rows are added in blocks; build
+    the matrices (``RowBlock.counts``) only once every block is added, so that they all share
+    the vocabulary's final width."""
 
     def __init__(self) -> None:
         self.vocab: dict[str, int] = {}
@@ -56,8 +57,7 @@ def distinct(counts: Any) -> Any:
     """How many distinct tokens each row has."""
     import numpy as np
 
-    sizes: Any = np.diff(counts.indptr).astype(np.float64)
-    return sizes
+    return np.diff(counts.indptr).astype(np.float64)
 
 
 def weighted(counts: Any, idf: Any) -> Any:
@@ -99,9 +99,10 @@ class Groups:
             raise ValueError("every group needs at least one column")
         self.starts = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.intp)
         # per position k >= 1: the groups longer than k, and their k-th columns
-        self._later = [(longer, self.starts[longer] + k)
-                       for k in range(1, int(counts.max(initial=1)))
-                       for longer in (np.flatnonzero(counts > k),)]
+        self._later: list[tuple[Any, Any]] = []
+        for k in range(1, int(counts.max(initial=1))):
+            longer = np.flatnonzero(counts > k)
+            self._later.append((longer, self.starts[longer] + k))
 
     def best(self, values: Any) -> Any:
         """Row by row, the maximum of each group's columns. (Position by position over the

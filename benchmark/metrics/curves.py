@@ -54,7 +54,7 @@ def confidence_metrics(outcomes: Sequence[Outcome]) -> ConfidenceMetrics | None:
         p = tp / (tp + fp)
         r = tp / gold_total if gold_total else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        points.append(CurvePoint(threshold, p, r, f))
+        points.append(CurvePoint(threshold + 0.0, p, r, f))  # (+ 0.0: -0.0 is written 0.0)
     best = max(points, key=lambda pt: (pt.f1, pt.threshold))
     positives = int(tps[-1])
     if positives == 0 or gold_total == 0:
