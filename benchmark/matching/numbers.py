@@ -78,9 +78,9 @@ _DATE_WORDS = frozenset({*_MONTHS, "last", "next", "this", "past", "yesterday", 
                          "tomorrow"})
 
 
-# Words a count can start with (besides digits): a number word, a vague plural, or "a" before a
-# scale ("a thousand").
-_RUN_START = frozenset({*_UNITS, *_TENS, *_SCALES, *_VAGUE, "a"})
+# Words a count can start with (besides digits): a number word or vague plural ("dozen" only
+# after another word), or "a" before a scale ("a thousand").
+_RUN_START = (_NUMBER_WORDS - {"dozen"}) | {"a"}
 
 
 def _has_digit(tokens: tuple[str, ...]) -> bool:

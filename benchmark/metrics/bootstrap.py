@@ -32,13 +32,15 @@ def cluster_keys(outcomes: Sequence[Outcome], by_document: bool) -> list[tuple[s
 
 
 def cluster_counts(outcomes: Sequence[Outcome], keys: Sequence[tuple[str, str]],
-                   by_document: bool) -> Any:
-    """An array (clusters x [tp, fp, fn]) in the order of ``keys``."""
+                   by_document: bool, labels: Sequence[tuple[str, str]] | None = None) -> Any:
+    """An array (clusters x [tp, fp, fn]) in the order of ``keys``. ``labels``: the outcomes'
+    cluster keys, when the caller already has them."""
     import numpy as np
 
+    if labels is None:
+        labels = cluster_keys(outcomes, by_document)
     position = {key: i for i, key in enumerate(keys)}
-    rows = np.fromiter(map(position.__getitem__, cluster_keys(outcomes, by_document)),
-                       dtype=np.intp, count=len(outcomes))
+    rows = np.fromiter(map(position.__getitem__, labels), dtype=np.intp, count=len(outcomes))
     columns = np.fromiter(map(_KIND_COLUMN.__getitem__, map(attrgetter("kind"), outcomes)),
                           dtype=np.intp, count=len(outcomes))
     counts: Any = np.bincount(rows * 3 + columns, minlength=3 * len(keys))
@@ -87,8 +89,9 @@ def confidence_intervals(outcomes: Sequence[Outcome], samples: int = DEFAULT_SAM
     if not outcomes:
         return {"precision": (0.0, 0.0), "recall": (0.0, 0.0), "f1": (0.0, 0.0)}
     by_document = uses_document_clusters(outcomes)
-    keys = sorted(set(cluster_keys(outcomes, by_document)))
-    counts = cluster_counts(outcomes, keys, by_document)
+    labels = cluster_keys(outcomes, by_document)
+    keys = sorted(set(labels))
+    counts = cluster_counts(outcomes, keys, by_document, labels)
     (sums,) = resampled_sums([counts], samples, seed)
     scores = _scores(sums)
     tail = (1 - level) / 2 * 100
