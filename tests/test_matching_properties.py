@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 import numpy as np
 from hypothesis import given, settings
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from benchmark.matching.entities import EMPTY_INDEX
 from benchmark.matching.lexicon import CALENDAR_WORDS, DocumentLexicon
-from benchmark.matching.overlap import Groups, TokenRows, binary, distinct
+from benchmark.matching.overlap import Groups, TokenRows, binary, distinct, product, weighted
 from benchmark.matching.text import STOPWORDS, capitalised_words, words
 
 # Letters, digits, capitals, accents (composed and as a separate combining mark), apostrophes
@@ -51,16 +52,44 @@ def test_token_rows_count_every_token(left: list[tuple[str, ...]],
     space = TokenRows()
     blocks = space.add(left), space.add(right)
     for rows, block in zip((left, right), blocks, strict=True):
-        counts = block.counts().toarray()
+        counts = block.counts().dense(len(space.vocab))
         assert counts.shape == (len(rows), len(space.vocab))
         for k, row in enumerate(rows):
             assert {t: counts[k, i] for t, i in space.vocab.items() if counts[k, i]} == \
                 dict(Counter(row))
         assert distinct(block.counts()).tolist() == [len(set(row)) for row in rows]
-        assert set(binary(block.counts()).data.tolist()) <= {1.0}
+        assert set(binary(block.counts()).value.tolist()) <= {1.0}
     # ids in order of first appearance, left block first
     order = list(dict.fromkeys(t for row in (*left, *right) for t in row))
     assert list(space.vocab) == order and list(space.vocab.values()) == list(range(len(order)))
+
+
+ROWS = st.lists(st.lists(st.sampled_from("abcdefgh"), max_size=6).map(tuple), max_size=8)
+
+
+@settings(deadline=None)  # the first example imports scipy
+@given(ROWS, ROWS, st.lists(st.floats(0.5, 8.0), min_size=8, max_size=8))
+def test_product_equals_the_sparse_matrix_product(left: list[tuple[str, ...]],
+                                                   right: list[tuple[str, ...]],
+                                                   idf: list[float]) -> None:
+    # lenient's intersections and cosines, bit for bit what scipy's CSR product gives
+    from scipy.sparse import csr_matrix
+
+    space = TokenRows()
+    blocks = space.add(left), space.add(right)
+    width = len(space.vocab)
+    weights = np.array(idf[:width])
+
+    def csr(entries: Any) -> Any:
+        return csr_matrix((entries.value, (entries.row, entries.token)),
+                          shape=(entries.rows, width))
+
+    for kind in (binary, lambda entries: weighted(entries, weights)):
+        pair = [kind(block.counts()) for block in blocks]
+        expected = (csr(pair[0]) @ csr(pair[1]).T).toarray()
+        assert product(pair[0], pair[1], width).tobytes() == expected.tobytes()
+    shared = product(binary(blocks[0].counts()), binary(blocks[1].counts()), width)
+    assert shared.tolist() == [[len(set(a) & set(b)) for b in right] for a in left]
 
 
 @given(TEXT)

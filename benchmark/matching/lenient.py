@@ -23,6 +23,7 @@ from benchmark.matching.overlap import (
     TokenRows,
     binary,
     distinct,
+    product,
     ratio,
     weighted,
 )
@@ -107,7 +108,8 @@ class LenientMatcher:
             gold_rows.extend(ff.triple for ff in ffs)
         pred_block, gold_block = space.add(pred_rows), space.add(gold_rows)
         pred_counts, gold_counts = pred_block.counts(), gold_block.counts()
-        inter = (binary(pred_counts) @ binary(gold_counts).T).toarray()
+        vocabulary = len(space.vocab)
+        inter = product(binary(pred_counts), binary(gold_counts), vocabulary)
         pred_size, gold_size = distinct(pred_counts), distinct(gold_counts)
 
         def best(start: int, count: int, kind: str, mask: Any = None) -> Any:
@@ -146,8 +148,9 @@ class LenientMatcher:
             # (the vocabulary numbers its tokens 0, 1, ... in insertion order)
             idf = np.fromiter((idf_map.get(token, default_idf) for token in space.vocab),
                               dtype=np.float64, count=len(space.vocab))
-            cosines = (weighted(pred_counts[rows], idf) @ weighted(gold_counts[end:], idf).T
-                       ).toarray()
+            cosines = product(weighted(pred_counts.select(rows.start, rows.stop), idf),
+                              weighted(gold_counts.select(end, gold_counts.rows), idf),
+                              vocabulary)
             cosine = np.maximum(cosines[:, :n_f], cosines[:, n_f:])
             light = np.array([ff.light_predicate for ff in ffs])
             implicit = np.array([ff.implicit_object for ff in ffs])

@@ -1,4 +1,10 @@
-"""Token-set overlap of many rows against many rows at once (sparse matrix products)."""
+"""Token-set overlap of many rows against many rows at once.
+
+Rows are kept sparse, as (row, token, value) entries, and multiplied by joining the entries
+of both sides on their tokens (``product``): documents have a few hundred rows over a
+vocabulary of a few hundred tokens, where a general sparse-matrix library spends more on
+building and checking its matrices than on the arithmetic.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +14,8 @@ from typing import Any
 
 
 class TokenRows:
-    """Rows of tokens indexed against one growing vocabulary. Rows are added in blocks; build
-    the matrices (``RowBlock.counts``) only once every block is added, so that they all share
-    the vocabulary's final width."""
+    """Rows of tokens indexed against one growing vocabulary. Rows are added in blocks; take
+    their entries (``RowBlock.counts``) once every block is added."""
 
     def __init__(self) -> None:
         self.vocab: dict[str, int] = {}
@@ -36,41 +41,87 @@ class RowBlock:
     row_of: Any
     ids: Any
 
-    def counts(self) -> Any:
-        """The rows as a sparse matrix of token counts, indices sorted within each row."""
+    def counts(self) -> Entries:
+        """Each row's distinct tokens with how often the row has them."""
         import numpy as np
-        from scipy.sparse import coo_matrix
 
-        # conversion to CSR sums repeated (row, token) pairs and sorts each row's tokens
-        return coo_matrix((np.ones(len(self.ids)), (self.row_of, self.ids)),
-                          shape=(self.rows, len(self.space.vocab))).tocsr()
-
-
-def binary(counts: Any) -> Any:
-    """0/1 rows: which tokens each row has."""
-    matrix = counts.copy()
-    matrix.data.fill(1.0)
-    return matrix
+        width = max(len(self.space.vocab), 1)
+        keys, counts = np.unique(self.row_of * width + self.ids, return_counts=True)
+        return Entries(self.rows, keys // width, keys % width, counts.astype(np.float64))
 
 
-def distinct(counts: Any) -> Any:
+@dataclass(frozen=True, slots=True)
+class Entries:
+    """Sparse rows: entry k says row ``row[k]`` has token ``token[k]`` with ``value[k]``.
+    Sorted by row, then token; a (row, token) pair at most once."""
+
+    rows: int
+    row: Any
+    token: Any
+    value: Any
+
+    def select(self, start: int, stop: int) -> Entries:
+        """Rows start..stop-1, numbered from 0."""
+        import numpy as np
+
+        low, high = np.searchsorted(self.row, (start, stop))
+        return Entries(stop - start, self.row[low:high] - start, self.token[low:high],
+                       self.value[low:high])
+
+    def dense(self, width: int) -> Any:
+        """As a dense rows x width array."""
+        import numpy as np
+
+        out = np.zeros((self.rows, width))
+        out[self.row, self.token] = self.value
+        return out
+
+
+def binary(entries: Entries) -> Entries:
+    """1 for every token a row has."""
+    import numpy as np
+
+    return Entries(entries.rows, entries.row, entries.token, np.ones(len(entries.value)))
+
+
+def distinct(entries: Entries) -> Any:
     """How many distinct tokens each row has."""
     import numpy as np
 
-    return np.diff(counts.indptr).astype(np.float64)
+    return np.bincount(entries.row, minlength=entries.rows).astype(np.float64)
 
 
-def weighted(counts: Any, idf: Any) -> Any:
+def weighted(entries: Entries, idf: Any) -> Entries:
     """L2-normalised TF-IDF rows."""
     import numpy as np
-    from scipy.sparse import csr_matrix
 
-    values = counts.data * idf[counts.indices]
-    row_of = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
-    norms = np.sqrt(np.bincount(row_of, weights=values * values, minlength=counts.shape[0]))
+    values = entries.value * idf[entries.token]
+    norms = np.sqrt(np.bincount(entries.row, weights=values * values, minlength=entries.rows))
     norms[norms == 0] = 1.0
-    values /= norms[row_of]
-    return csr_matrix((values, counts.indices, counts.indptr), shape=counts.shape)
+    values /= norms[entries.row]
+    return Entries(entries.rows, entries.row, entries.token, values)
+
+
+def product(left: Entries, right: Entries, vocabulary: int) -> Any:
+    """Dense left.rows x right.rows: per pair of rows, the sum over their shared tokens of
+    left value x right value, added in token order (as a sparse matrix product adds them, so
+    the sums are bit for bit the same)."""
+    import numpy as np
+
+    # right's entries grouped by token: token t's are order[start[t]:start[t] + count[t]]
+    order = np.argsort(right.token, kind="stable")
+    count = np.bincount(right.token, minlength=vocabulary)
+    start = np.cumsum(count) - count
+    # every (left entry, right entry) pair sharing a token, left entries in their order
+    per_left = count[left.token]
+    total = int(per_left.sum())
+    first = np.cumsum(per_left) - per_left
+    li = np.repeat(np.arange(len(per_left)), per_left)
+    ri = order[np.repeat(start[left.token] - first, per_left) + np.arange(total)]
+    cells = left.row[li] * right.rows + right.row[ri]
+    sums = np.bincount(cells, weights=left.value[li] * right.value[ri],
+                       minlength=left.rows * right.rows)
+    return sums.reshape(left.rows, right.rows)
 
 
 def ratio(inter: Any, left_sizes: Any, right_sizes: Any, kind: str = "dice") -> Any:
