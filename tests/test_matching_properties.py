@@ -11,7 +11,16 @@ from hypothesis import strategies as st
 
 from benchmark.matching.entities import EMPTY_INDEX
 from benchmark.matching.lexicon import CALENDAR_WORDS, DocumentLexicon
-from benchmark.matching.overlap import Groups, TokenRows, binary, distinct, product, weighted
+from benchmark.matching.overlap import (
+    Groups,
+    TokenRows,
+    binary,
+    distinct,
+    product,
+    ratio,
+    ratio_where_shared,
+    weighted,
+)
 from benchmark.matching.text import STOPWORDS, capitalised_words, words
 
 # Letters, digits, capitals, accents (composed and as a separate combining mark), apostrophes
@@ -35,13 +44,15 @@ def test_unknown_names_equal_the_full_search(text: str, other: str, skip: bool,
 @settings(deadline=None)  # the first example imports scipy
 @given(st.lists(st.integers(1, 4), min_size=1, max_size=12), st.integers(0, 5), st.data())
 def test_group_maxima_equal_reduceat(sizes: list[int], rows: int, data: st.DataObject) -> None:
+    # a dense matrix, mostly zeros, whose nonzero cells are what best_of_cells is given
     width = sum(sizes)
     values = np.array(data.draw(st.lists(st.lists(
-        st.floats(0, 1), min_size=width, max_size=width), min_size=rows, max_size=rows)),
-        dtype=np.float64).reshape(rows, width)
+        st.sampled_from([0.0, 0.0, 0.25, 0.5, 1.0]) | st.floats(0, 1), min_size=width,
+        max_size=width), min_size=rows, max_size=rows)), dtype=np.float64).reshape(rows, width)
     starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.intp)
     expected = np.maximum.reduceat(values, starts, axis=1) if rows else np.zeros((0, len(sizes)))
-    assert np.array_equal(Groups(sizes).best(values), expected)
+    cells = values.nonzero()
+    assert np.array_equal(Groups(sizes).best_of_cells(rows, *cells, values[cells]), expected)
 
 
 @settings(deadline=None)
@@ -90,6 +101,23 @@ def test_product_equals_the_sparse_matrix_product(left: list[tuple[str, ...]],
         assert product(pair[0], pair[1], width).tobytes() == expected.tobytes()
     shared = product(binary(blocks[0].counts()), binary(blocks[1].counts()), width)
     assert shared.tolist() == [[len(set(a) & set(b)) for b in right] for a in left]
+
+
+@given(ROWS, ROWS, st.sampled_from(["dice", "coverage"]), st.booleans(), st.data())
+def test_ratios_of_shared_cells_equal_the_dense_ratios(left: list[tuple[str, ...]],
+                                                        right: list[tuple[str, ...]], kind: str,
+                                                        masked: bool, data: st.DataObject) -> None:
+    space = TokenRows()
+    blocks = [space.add(rows).counts() for rows in (left, right)]
+    inter = product(binary(blocks[0]), binary(blocks[1]), len(space.vocab))
+    sizes = [distinct(block) for block in blocks]
+    mask = np.array(data.draw(st.lists(st.sampled_from([0.0, 1.0]), min_size=len(right),
+                                       max_size=len(right)))) if masked else None
+    expected = ratio(inter, sizes[0], sizes[1], kind) * (1.0 if mask is None else mask[None, :])
+    rows, columns, values = ratio_where_shared(inter, sizes[0], sizes[1], kind, mask)
+    found = np.zeros(inter.shape)
+    found[rows, columns] = values
+    assert found.tobytes() == expected.tobytes()
 
 
 @given(TEXT)

@@ -25,6 +25,7 @@ from benchmark.matching.overlap import (
     distinct,
     product,
     ratio,
+    ratio_where_shared,
     weighted,
 )
 from benchmark.matching.prepared import prepare
@@ -116,10 +117,9 @@ class LenientMatcher:
             """Rows start..start+count against every gold slot variant, best per fact and
             slot: column s * n_f + j is slot s of fact j."""
             rows = slice(start, start + count)
-            values = ratio(inter[rows, :end], pred_size[rows], gold_size[:end], kind)
-            if mask is not None:
-                values *= mask[None, :]
-            return groups.best(values)
+            # (most pairs of rows share no token: only the cells that do are computed)
+            return groups.best_of_cells(count, *ratio_where_shared(
+                inter[rows, :end], pred_size[rows], gold_size[:end], kind, mask))
 
         def of(matrix: Any, slot: str) -> Any:
             k = SLOTS.index(slot)

@@ -138,9 +138,24 @@ def ratio(inter: Any, left_sizes: Any, right_sizes: Any, kind: str = "dice") -> 
     return np.divide(numerator, total, out=np.zeros(inter.shape), where=total > 0)
 
 
+def ratio_where_shared(inter: Any, left_sizes: Any, right_sizes: Any, kind: str,
+                       mask: Any = None) -> tuple[Any, Any, Any]:
+    """``ratio`` only where the rows share a token (elsewhere it is 0), optionally times a
+    per-column ``mask``: (rows, columns, values) of those cells, in row-major order."""
+    rows, columns = inter.nonzero()
+    shared = inter[rows, columns]
+    if kind == "dice":  # (the same operations as ``ratio``, so the same values bit for bit)
+        values = 2 * shared / (left_sizes[rows] + right_sizes[columns])
+    else:
+        values = shared / right_sizes[columns]
+    if mask is not None:
+        values *= mask[columns]
+    return rows, columns, values
+
+
 class Groups:
     """Consecutive runs of columns (a fact's accepted variants of one slot), each of at least
-    one column; ``best`` takes the maximum within each run."""
+    one column; ``best_of_cells`` takes the maximum within each run."""
 
     def __init__(self, sizes: Sequence[int]) -> None:
         import numpy as np
@@ -148,19 +163,14 @@ class Groups:
         counts = np.asarray(sizes, dtype=np.intp)
         if (counts < 1).any():
             raise ValueError("every group needs at least one column")
-        self.starts = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.intp)
-        # per position k >= 1: the groups longer than k, and their k-th columns
-        self._later: list[tuple[Any, Any]] = []
-        for k in range(1, int(counts.max(initial=1))):
-            longer = np.flatnonzero(counts > k)
-            self._later.append((longer, self.starts[longer] + k))
+        self.size = len(counts)
+        self.group_of = np.repeat(np.arange(len(counts)), counts)  # column -> its group
 
-    def best(self, values: Any) -> Any:
-        """Row by row, the maximum of each group's columns. (Position by position over the
-        groups: ``np.maximum.reduceat`` along rows does the same several times slower.)"""
+    def best_of_cells(self, n_rows: int, rows: Any, columns: Any, values: Any) -> Any:
+        """Row by row, the maximum of each group's columns, of an n_rows-row matrix that is
+        0 but at the given cells (whose values are at least 0)."""
         import numpy as np
 
-        out = values[:, self.starts]
-        for longer, columns in self._later:
-            out[:, longer] = np.maximum(out[:, longer], values[:, columns])
+        out = np.zeros((n_rows, self.size))
+        np.maximum.at(out, (rows, self.group_of[columns]), values)
         return out
