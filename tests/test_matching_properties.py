@@ -123,3 +123,21 @@ def test_ratios_of_shared_cells_equal_the_dense_ratios(left: list[tuple[str, ...
 @given(TEXT)
 def test_hyphens_separate_words(text: str) -> None:
     assert words(text) == words(text.replace("-", " "))
+
+
+@settings(deadline=None)
+@given(st.integers(0, 4), st.integers(0, 4), st.data())
+def test_combined_slots_equal_the_dense_geometric_mean(rows: int, columns: int,
+                                                       data: st.DataObject) -> None:
+    # lenient takes the powers only where subject and object are both nonzero
+    from benchmark.matching.lenient import PREDICATE_FLOOR, SLOT_WEIGHTS, _combine
+
+    cell = st.sampled_from([0.0, 0.0, 0.5, 1.0]) | st.floats(0, 1)
+    # strided column views, as lenient passes them
+    subject, predicate, obj = (np.array(data.draw(st.lists(
+        cell, min_size=2 * rows * columns, max_size=2 * rows * columns))).reshape(
+        rows, 2 * columns)[:, ::2] for _ in range(3))
+    expected = (subject ** SLOT_WEIGHTS["subject"]
+                * (PREDICATE_FLOOR + (1 - PREDICATE_FLOOR) * predicate) ** SLOT_WEIGHTS["predicate"]
+                * obj ** SLOT_WEIGHTS["object"])
+    assert _combine(subject, predicate, obj).tobytes() == expected.tobytes()

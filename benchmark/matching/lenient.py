@@ -110,16 +110,18 @@ class LenientMatcher:
         pred_block, gold_block = space.add(pred_rows), space.add(gold_rows)
         pred_counts, gold_counts = pred_block.counts(), gold_block.counts()
         vocabulary = len(space.vocab)
-        inter = product(binary(pred_counts), binary(gold_counts), vocabulary)
         pred_size, gold_size = distinct(pred_counts), distinct(gold_counts)
+        gold_slots = binary(gold_counts.select(0, end))
 
         def best(start: int, count: int, kind: str, mask: Any = None) -> Any:
             """Rows start..start+count against every gold slot variant, best per fact and
             slot: column s * n_f + j is slot s of fact j."""
             rows = slice(start, start + count)
+            shared = product(binary(pred_counts.select(start, start + count)), gold_slots,
+                             vocabulary)
             # (most pairs of rows share no token: only the cells that do are computed)
             return groups.best_of_cells(count, *ratio_where_shared(
-                inter[rows, :end], pred_size[rows], gold_size[:end], kind, mask))
+                shared, pred_size[rows], gold_size[:end], kind, mask))
 
         def of(matrix: Any, slot: str) -> Any:
             k = SLOTS.index(slot)
@@ -141,15 +143,17 @@ class LenientMatcher:
         if needs_statement:
             rows = slice(3 * n_p, 3 * n_p + n_s)
             first, second = end, end + n_f
+            pred_statements = pred_counts.select(rows.start, rows.stop)
+            gold_statements = gold_counts.select(end, gold_counts.rows)
+            inter = product(binary(pred_statements), binary(gold_statements), vocabulary)
             overlap = np.maximum(
-                ratio(inter[rows, first:second], pred_size[rows], gold_size[first:second]),
-                ratio(inter[rows, second:], pred_size[rows], gold_size[second:]))
+                ratio(inter[:, :n_f], pred_size[rows], gold_size[first:second]),
+                ratio(inter[:, n_f:], pred_size[rows], gold_size[second:]))
             idf_map, default_idf = prepared.idf()
             # (the vocabulary numbers its tokens 0, 1, ... in insertion order)
             idf = np.fromiter((idf_map.get(token, default_idf) for token in space.vocab),
                               dtype=np.float64, count=len(space.vocab))
-            cosines = product(weighted(pred_counts.select(rows.start, rows.stop), idf),
-                              weighted(gold_counts.select(end, gold_counts.rows), idf),
+            cosines = product(weighted(pred_statements, idf), weighted(gold_statements, idf),
                               vocabulary)
             cosine = np.maximum(cosines[:, :n_f], cosines[:, n_f:])
             light = np.array([ff.light_predicate for ff in ffs])
@@ -239,10 +243,16 @@ def _statement_score(cosine: Any, overlap: Any, cover_subject: Any, cover_predic
 def _combine(subject: np.ndarray[Any, Any], predicate: np.ndarray[Any, Any],
              obj: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     """Weighted geometric mean; the predicate is floored so a paraphrased verb only costs."""
-    softened = PREDICATE_FLOOR + (1 - PREDICATE_FLOOR) * predicate
-    combined: np.ndarray[Any, Any] = (subject ** SLOT_WEIGHTS["subject"]
-                                      * softened ** SLOT_WEIGHTS["predicate"]
-                                      * obj ** SLOT_WEIGHTS["object"])
+    import numpy as np
+
+    # 0 wherever the subject or the object shares nothing (most pairs): the powers, the
+    # costly part, only where both do
+    both = np.flatnonzero((subject > 0) & (obj > 0))
+    combined = np.zeros(subject.shape)
+    softened = PREDICATE_FLOOR + (1 - PREDICATE_FLOOR) * predicate.ravel()[both]
+    combined.ravel()[both] = (subject.ravel()[both] ** SLOT_WEIGHTS["subject"]
+                              * softened ** SLOT_WEIGHTS["predicate"]
+                              * obj.ravel()[both] ** SLOT_WEIGHTS["object"])
     return combined
 
 

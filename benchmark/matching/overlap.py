@@ -142,8 +142,11 @@ def ratio_where_shared(inter: Any, left_sizes: Any, right_sizes: Any, kind: str,
                        mask: Any = None) -> tuple[Any, Any, Any]:
     """``ratio`` only where the rows share a token (elsewhere it is 0), optionally times a
     per-column ``mask``: (rows, columns, values) of those cells, in row-major order."""
-    rows, columns = inter.nonzero()
-    shared = inter[rows, columns]
+    import numpy as np
+
+    cells = np.flatnonzero(inter)
+    rows, columns = np.divmod(cells, inter.shape[1])
+    shared = inter.ravel()[cells]
     if kind == "dice":  # (the same operations as ``ratio``, so the same values bit for bit)
         values = 2 * shared / (left_sizes[rows] + right_sizes[columns])
     else:
