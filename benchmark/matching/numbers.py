@@ -76,6 +76,7 @@ _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
 _NUMBER_WORDS = frozenset({*_UNITS, *_TENS, *_SCALES, *_VAGUE, "dozen"})
 _DATE_WORDS = frozenset({*_MONTHS, "last", "next", "this", "past", "yesterday", "today",
                          "tomorrow"})
+_NUMBER_OR_DATE_WORDS = _NUMBER_WORDS | _DATE_WORDS
 
 
 # Words a count can start with (besides digits): a number word or vague plural ("dozen" only
@@ -207,8 +208,11 @@ def hedged_count(value: float, before: tuple[str, ...], plain: bool = False,
     return Count(value, value, plain_integer=plain, value=value)
 
 
+_GROUPED = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
+
+
 def _digits_value(token: str) -> float:
-    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", token):
+    if _GROUPED.fullmatch(token):
         return float(token.replace(",", ""))
     if "," in token:  # "3,5" style decimals are rare in English news; read as thousands
         return float(token.replace(",", ""))
@@ -433,9 +437,11 @@ def numbers_in(text: str, published: dt.date | None) -> tuple[tuple[Count, ...],
                                                             tuple[DateValue, ...]]:
     """The counts (without the day and year numbers of dates) and the dates of ``text``."""
     tokens = words(text)
+    if _NUMBER_OR_DATE_WORDS.isdisjoint(tokens) and "".join(tokens).isalpha():
+        return (), ()  # most phrases: no digit and no number or date word, nothing to parse
     dated = may_have_dates(tokens)
     if not dated and not may_have_numbers(tokens):
-        return (), ()  # most phrases: nothing to parse
+        return (), ()
     if not dated:
         return parse_counts(text), ()
     skip = set(date_counts(text))

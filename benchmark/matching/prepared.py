@@ -50,9 +50,10 @@ class PreparedDocument:
             sentences = _sentences(self.lexicon.text)
             canonical = self.lexicon.canonical
             # each token once per sentence and per gold statement: document frequency
-            df = Counter(token for tokens in (
-                *(canonical(sentence) for sentence in sentences),
-                *(self.fact(fact).statement for fact in self.facts)) for token in set(tokens))
+            df: Counter[str] = Counter()
+            for tokens in (*map(canonical, sentences),
+                           *(self.fact(fact).statement for fact in self.facts)):
+                df.update(set(tokens))
             n = len(sentences) + len(self.facts)
             self._idf = {t: math.log((1 + n) / (1 + d)) + 1 for t, d in df.items()}
             self._default_idf = math.log(1 + n) + 1
