@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmark.matching.entities import EMPTY_INDEX
-from benchmark.matching.lexicon import CALENDAR_WORDS, DocumentLexicon
+from benchmark.matching.lexicon import CALENDAR_WORDS, DocumentLexicon, content_stems
 from benchmark.matching.overlap import (
     Groups,
     TokenRows,
@@ -141,3 +141,12 @@ def test_combined_slots_equal_the_dense_geometric_mean(rows: int, columns: int,
                 * (PREDICATE_FLOOR + (1 - PREDICATE_FLOOR) * predicate) ** SLOT_WEIGHTS["predicate"]
                 * obj ** SLOT_WEIGHTS["object"])
     assert _combine(subject, predicate, obj).tobytes() == expected.tobytes()
+
+
+@given(TEXT, TEXT)
+def test_canonical_tokens_depend_only_on_the_words(text: str, other: str) -> None:
+    # DocumentLexicon.canonical caches by words, so texts that differ in case and punctuation
+    # share one analysis: sound only if the analysis depends on nothing else
+    lexicon = DocumentLexicon(EMPTY_INDEX, None, "", None)
+    for variant in (other, text.upper() + ".", f"({text})", text):
+        assert lexicon.canonical(variant) == content_stems(variant)

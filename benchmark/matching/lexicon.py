@@ -61,12 +61,20 @@ class DocumentLexicon:
     _unknown: dict[tuple[str, bool], tuple[str, ...]] = field(default_factory=dict,
                                                               compare=False)
     _canonical: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    _canonical_words: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict,
+                                                                     compare=False)
 
     def canonical(self, text: str) -> tuple[str, ...]:
         """Content stems with every surface form of a document entity as its entity token."""
         tokens = self._canonical.get(text)
         if tokens is None:  # the same strings recur: gold values, predictions copying them
-            tokens = self.entities.canonicalise(content_stems(text))
+            # and so do the same words in other strings: a gold statement or a predicted one
+            # copying a sentence of the text, which differs only in case and punctuation
+            said = words(text)
+            tokens = self._canonical_words.get(said)
+            if tokens is None:
+                tokens = self.entities.canonicalise(content_stems(text))
+                self._canonical_words[said] = tokens
             self._canonical[text] = tokens
         return tokens
 
