@@ -150,3 +150,11 @@ def test_canonical_tokens_depend_only_on_the_words(text: str, other: str) -> Non
     lexicon = DocumentLexicon(EMPTY_INDEX, None, "", None)
     for variant in (other, text.upper() + ".", f"({text})", text):
         assert lexicon.canonical(variant) == content_stems(variant)
+
+
+@given(st.text(alphabet="aAbBzZ -.,0\t", max_size=30))
+def test_words_of_plain_text_equal_the_token_pattern(text: str) -> None:
+    # words() splits a text of only letters and spaces without the token pattern
+    from benchmark.matching.text import _TOKEN
+
+    assert words(text) == tuple(_TOKEN.findall(text.lower()))

@@ -76,8 +76,9 @@ class LenientMatcher:
         if n_p == 0 or n_f == 0:
             empty = np.zeros((n_p, n_f))
             return ScoreMatrix(empty, empty, lambda i, j: None)
-        # All prediction rows (subject, predicate, object, statement blocks) against all gold
-        # rows (slot variants, statements, triples) in one sparse product, then sliced.
+        # Prediction rows (subject, predicate, object, statement and coverage blocks) and gold
+        # rows (slot variants, statements, triples) over one vocabulary; each block of
+        # prediction rows is multiplied with the block of gold rows it is compared with.
         space = TokenRows()
         has_triple = np.array([pf.has_triple for pf in pfs])
         has_statement = np.array([pf.has_statement for pf in pfs])

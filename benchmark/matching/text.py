@@ -285,7 +285,13 @@ def fold(text: str) -> str:
 def words(text: str) -> tuple[str, ...]:
     """Lower-case word and number tokens; "didn't" -> "did", "n't"; "Mali's" -> "mali"."""
     # (whitespace needs no folding here: the token pattern skips it)
-    folded = (text.lower() if text.isascii() else fold(text)).replace("n't", " n't")
+    if text.isascii():
+        folded = text.lower()
+        if folded.replace(" ", "").isalpha():  # only letters and spaces: every run a token
+            return tuple(folded.split())
+    else:
+        folded = fold(text)
+    folded = folded.replace("n't", " n't")
     if "'" not in folded:  # the common case: nothing to clean up per token
         return tuple(_TOKEN.findall(folded))
     out: list[str] = []
