@@ -28,7 +28,7 @@ class TokenRows:
         vocab = self.vocab
         ids = [vocab.setdefault(t, len(vocab)) for row in rows for t in row]
         lengths = np.fromiter(map(len, rows), dtype=np.intp, count=len(rows))
-        return RowBlock(self, len(rows), np.repeat(np.arange(len(rows)), lengths),
+        return RowBlock(self, len(rows), np.arange(len(rows)).repeat(lengths),
                         np.array(ids, dtype=np.intp))
 
 
@@ -46,8 +46,17 @@ class RowBlock:
         import numpy as np
 
         width = max(len(self.space.vocab), 1)
-        keys, counts = np.unique(self.row_of * width + self.ids, return_counts=True)
-        return Entries(self.rows, keys // width, keys % width, counts.astype(np.float64))
+        keys = self.row_of * width + self.ids
+        keys.sort()
+        # the first of each run of equal keys (what np.unique does, without its overhead)
+        first = np.ones(len(keys), dtype=bool)
+        np.not_equal(keys[1:], keys[:-1], out=first[1:])
+        starts = first.nonzero()[0]
+        counts = np.empty(len(starts), dtype=np.float64)
+        counts[:-1] = starts[1:] - starts[:-1]
+        counts[-1:] = len(keys) - starts[-1:]
+        keys = keys[starts]
+        return Entries(self.rows, keys // width, keys % width, counts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +71,7 @@ class Entries:
 
     def select(self, start: int, stop: int) -> Entries:
         """Rows start..stop-1, numbered from 0."""
-        import numpy as np
-
-        low, high = np.searchsorted(self.row, (start, stop))
+        low, high = self.row.searchsorted((start, stop))
         return Entries(stop - start, self.row[low:high] - start, self.token[low:high],
                        self.value[low:high])
 
@@ -109,15 +116,17 @@ def product(left: Entries, right: Entries, vocabulary: int) -> Any:
     import numpy as np
 
     # right's entries grouped by token: token t's are order[start[t]:start[t] + count[t]]
-    order = np.argsort(right.token, kind="stable")
+    # (array methods rather than numpy functions: these arrays are small, and the functions'
+    # Python wrappers cost about as much as the work)
+    order = right.token.argsort(kind="stable")
     count = np.bincount(right.token, minlength=vocabulary)
-    start = np.cumsum(count) - count
+    start = count.cumsum() - count
     # every (left entry, right entry) pair sharing a token, left entries in their order
     per_left = count[left.token]
     total = int(per_left.sum())
-    first = np.cumsum(per_left) - per_left
-    li = np.repeat(np.arange(len(per_left)), per_left)
-    ri = order[np.repeat(start[left.token] - first, per_left) + np.arange(total)]
+    first = per_left.cumsum() - per_left
+    li = np.arange(len(per_left)).repeat(per_left)
+    ri = order[(start[left.token] - first).repeat(per_left) + np.arange(total)]
     cells = left.row[li] * right.rows + right.row[ri]
     sums = np.bincount(cells, weights=left.value[li] * right.value[ri],
                        minlength=left.rows * right.rows)
@@ -167,7 +176,7 @@ class Groups:
         if (counts < 1).any():
             raise ValueError("every group needs at least one column")
         self.size = len(counts)
-        self.group_of = np.repeat(np.arange(len(counts)), counts)  # column -> its group
+        self.group_of = np.arange(len(counts)).repeat(counts)  # column -> its group
 
     def best_of_cells(self, n_rows: int, rows: Any, columns: Any, values: Any) -> Any:
         """Row by row, the maximum of each group's columns, of an n_rows-row matrix that is
