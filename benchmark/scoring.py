@@ -352,8 +352,8 @@ WORKER_CHUNKS = 4
 def _import_before_fork() -> None:
     """Load what scoring imports lazily, so forked workers share it instead of each loading
     its own copy (and replacement workers start warm)."""
-    import scipy.optimize
-    import scipy.sparse  # noqa: F401
+    import numpy  # noqa: F401
+    import scipy.optimize  # noqa: F401
     # Not sklearn, which the metrics import after scoring: with it loaded before the fork,
     # 10,000 documents took 128.7 CPU s and 68.6 s instead of 111.4 and 58.7 in one pair of
     # runs (benchmarks/bench_scoring.py, 2 workers; earlier, 90 s instead of 62).
