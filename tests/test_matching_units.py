@@ -183,3 +183,21 @@ def test_assignment_prefers_more_pairs_then_required_then_score() -> None:
     # Pairs below the threshold are never made.
     assert assign([[0.4, 0.3]], 0.5, [True, True]) == []
     assert assign([[0.6, 0.9]], 0.5, [True, True]) == [(0, 1)]
+
+
+def test_digit_groups_with_two_dots_are_no_number() -> None:
+    # "1.2.3" used to reach float() and crash scoring; a version or a section is no count
+    assert parse_counts("version 1.2.3 of 4,000 troops") == parse_counts("4,000 troops")
+    assert content_stems("1.2.3 troops") == ("1.2.3", "troop")
+    assert points("1.5 million and 1,234.5") == [1_500_000.0, 1234.5]
+    from matcher_cases import document, gold
+
+    from benchmark.matching.protocol import MatchContext
+    from benchmark.model.prediction import Prediction
+
+    facts = gold()
+    prediction = Prediction(document_id=facts.document_id, subject="France", predicate="sent",
+                            object="1.2.3 troops")
+    result = get_matcher("lenient").score(prediction, facts.facts[0],
+                                          MatchContext(document(), facts))
+    assert result.reason in ("below_threshold", "number_mismatch")

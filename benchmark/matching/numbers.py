@@ -72,7 +72,9 @@ APPROXIMATION = 0.05
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS.pop("may")  # "may" is far more often the modal verb
-_NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
+# Digit groups a number is written with ("4,000", "3.5"); with two or more dots ("1.2.3", a
+# version or a section) the token is no number.
+_NUMBER = re.compile(r"^\d+(?:,\d+)*(?:\.\d+)?(?:,\d+)*$")
 _NUMBER_WORDS = frozenset({*_UNITS, *_TENS, *_SCALES, *_VAGUE, "dozen"})
 _DATE_WORDS = frozenset({*_MONTHS, "last", "next", "this", "past", "yesterday", "today",
                          "tomorrow"})
