@@ -2,7 +2,7 @@
 
 Rows are kept sparse, as (row, token, value) entries, and multiplied by joining the entries
 of both sides on their tokens (``product``): documents have a few hundred rows over a
-vocabulary of a few hundred tokens, where a general sparse-matrix library spends more on
+vocabulary of one or two hundred tokens, where a general sparse-matrix library spends more on
 building and checking its matrices than on the arithmetic.
 """
 
@@ -14,8 +14,8 @@ from typing import Any
 
 
 class TokenRows:
-    """Rows of tokens indexed against one growing vocabulary. Rows are added in blocks; take
-    their entries (``RowBlock.counts``) once every block is added."""
+    """Rows of tokens indexed against one growing vocabulary, added in blocks; blocks of one
+    vocabulary can be multiplied (``product``) with its final size."""
 
     def __init__(self) -> None:
         self.vocab: dict[str, int] = {}
@@ -112,7 +112,8 @@ def weighted(entries: Entries, idf: Any) -> Entries:
 def product(left: Entries, right: Entries, vocabulary: int) -> Any:
     """Dense left.rows x right.rows: per pair of rows, the sum over their shared tokens of
     left value x right value, added in token order (as a sparse matrix product adds them, so
-    the sums are bit for bit the same)."""
+    the sums are bit for bit the same). Both sides' entries sorted by row, then token (as
+    ``Entries`` are), with token ids below ``vocabulary``."""
     import numpy as np
 
     # right's entries grouped by token: token t's are order[start[t]:start[t] + count[t]]
