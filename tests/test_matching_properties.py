@@ -115,11 +115,19 @@ def test_ratios_of_shared_cells_equal_the_dense_ratios(left: list[tuple[str, ...
     inter = product(binary(blocks[0]), binary(blocks[1]), len(space.vocab))
     sizes = [distinct(block) for block in blocks]
     mask = None if masks is None else np.array(masks[:len(right)])
-    expected = ratio(inter, sizes[0], sizes[1], kind) * (1.0 if mask is None else mask[None, :])
+    # the dense formula: every cell, 0 where the denominator is 0
+    if kind == "dice":
+        numerator, total = 2 * inter, sizes[0][:, None] + sizes[1][None, :]
+    else:
+        numerator, total = inter, np.broadcast_to(sizes[1][None, :], inter.shape)
+    expected = np.divide(numerator, total, out=np.zeros(inter.shape), where=total > 0)
+    expected *= 1.0 if mask is None else mask[None, :]
     rows, columns, values = ratio_where_shared(inter, sizes[0], sizes[1], kind, mask)
     found = np.zeros(inter.shape)
     found[rows, columns] = values
     assert found.tobytes() == expected.tobytes()
+    if mask is None:
+        assert ratio(inter, sizes[0], sizes[1], kind).tobytes() == expected.tobytes()
 
 
 @given(TEXT)

@@ -134,36 +134,34 @@ def product(left: Entries, right: Entries, vocabulary: int) -> Any:
     return sums.reshape(left.rows, right.rows)
 
 
-def ratio(inter: Any, left_sizes: Any, right_sizes: Any, kind: str = "dice") -> Any:
-    """From intersection sizes: Dice 2|A & B| / (|A| + |B|), or coverage |A & B| / |B|
-    (how much of each right row the left row contains); 0 where the denominator is 0."""
-    import numpy as np
-
-    if kind == "dice":
-        numerator = 2 * inter
-        total = left_sizes[:, None] + right_sizes[None, :]
-    else:
-        numerator = inter
-        total = np.broadcast_to(right_sizes[None, :], inter.shape)
-    return np.divide(numerator, total, out=np.zeros(inter.shape), where=total > 0)
-
-
 def ratio_where_shared(inter: Any, left_sizes: Any, right_sizes: Any, kind: str,
                        mask: Any = None) -> tuple[Any, Any, Any]:
-    """``ratio`` only where the rows share a token (elsewhere it is 0), optionally times a
-    per-column ``mask``: (rows, columns, values) of those cells, in row-major order."""
+    """From intersection sizes, where the rows share a token (elsewhere the ratio is 0): Dice
+    2|A & B| / (|A| + |B|), or coverage |A & B| / |B| (how much of each right row the left
+    row contains), optionally times a per-column ``mask``. (rows, columns, values) of those
+    cells, in row-major order."""
     import numpy as np
 
     cells = np.flatnonzero(inter)
     rows, columns = np.divmod(cells, inter.shape[1])
     shared = inter.ravel()[cells]
-    if kind == "dice":  # (the same operations as ``ratio``, so the same values bit for bit)
+    if kind == "dice":
         values = 2 * shared / (left_sizes[rows] + right_sizes[columns])
     else:
         values = shared / right_sizes[columns]
     if mask is not None:
         values *= mask[columns]
     return rows, columns, values
+
+
+def ratio(inter: Any, left_sizes: Any, right_sizes: Any, kind: str = "dice") -> Any:
+    """``ratio_where_shared`` as a dense array (0 where the rows share no token)."""
+    import numpy as np
+
+    rows, columns, values = ratio_where_shared(inter, left_sizes, right_sizes, kind)
+    out = np.zeros(inter.shape)
+    out[rows, columns] = values
+    return out
 
 
 class Groups:
