@@ -13,7 +13,6 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from benchmark.matching.assignment import assign
@@ -145,31 +144,38 @@ def _canonical_order(items: list[tuple[int, Prediction]]) -> list[tuple[int, Pre
     return sorted(items, key=key)
 
 
-def _copy_decision(position: int, prediction: Prediction,
-                   original: PredictionDecision) -> PredictionDecision:
+# A document's decisions travel as plain tuples (from a worker to the parent; see _expand):
+# building a frozen dataclass costs several times more than a tuple, and pickling one more
+# again. Prediction row: (index, gold_id, score, reason, detail, (nearest gold_id, closeness)
+# or None, outcome, slots); gold row: GoldDecision's fields in order, the nearest miss as a
+# tuple; outcome row: Outcome's fields in order.
+_Row = tuple[Any, ...]
+_Compact = tuple[list[_Row], list[_Row], list[_Row]]
+
+
+def _copy_row(position: int, original: _Row) -> _Row:
     """A prediction saying exactly what an earlier one says is never credited again (else
     repeating a prediction could collect several similar gold facts)."""
-    if original.outcome in ("tp", "ignored"):
-        return PredictionDecision(
-            original.document_id, position, prediction, None, original.score, "duplicate",
-            f"same content as prediction {original.index}, already credited to "
-            f"{original.gold_id}", original.nearest, "fp")
-    return PredictionDecision(
-        original.document_id, position, prediction, None, original.score, original.reason,
-        f"same content as prediction {original.index}: {original.detail}", original.nearest,
-        "fp")
+    index, gold_id, score, reason, detail, nearest, outcome, _ = original
+    if outcome in ("tp", "ignored"):
+        return (position, None, score, "duplicate",
+                f"same content as prediction {index}, already credited to {gold_id}", nearest,
+                "fp", None)
+    return (position, None, score, reason, f"same content as prediction {index}: {detail}",
+            nearest, "fp", None)
 
 
 def _score_document(matcher: Matcher, threshold: float, document: Document | None,
-                    gold: GoldSet, items: list[tuple[int, Prediction]],
-                    ) -> tuple[list[PredictionDecision], list[GoldDecision]]:
+                    gold: GoldSet, items: list[tuple[int, Prediction]]) -> _Compact:
+    # (a copy has its own confidence)
+    confidence = {position: prediction.confidence for position, prediction in items}
     representatives: list[tuple[int, Prediction]] = []
-    copies: list[tuple[int, Prediction, int]] = []  # (position, prediction, representative)
+    copies: list[tuple[int, int]] = []  # (position, representative)
     seen: dict[tuple[Any, ...], int] = {}
     for position, prediction in _canonical_order(items):
         key = _content_key(prediction)
         if key in seen:
-            copies.append((position, prediction, seen[key]))
+            copies.append((position, seen[key]))
         else:
             seen[key] = len(representatives)
             representatives.append((position, prediction))
@@ -193,71 +199,89 @@ def _score_document(matcher: Matcher, threshold: float, document: Document | Non
         nearest_to = np.where(matrix.similarity == matrix.similarity.max(axis=0),
                               positions[:, None], np.inf)
         nearest_prediction = nearest_to.argmin(axis=0).tolist()
-    out: list[PredictionDecision] = []
-    for i, (position, prediction) in enumerate(items):
-        base = partial(PredictionDecision, gold.document_id, position, prediction)
+    rows: list[_Row] = []
+    for i, (position, _) in enumerate(items):
         if not facts:
-            out.append(base(gold_id=None, score=0.0, reason="no_gold",
-                                          detail="the document has no gold facts",
-                                          nearest=None, outcome="fp"))
+            rows.append((position, None, 0.0, "no_gold", "the document has no gold facts",
+                         None, "fp", None))
             continue
         j = by_prediction.get(i)
         if j is not None:
             result = matrix.explain(i, j)
             fact = facts[j]
-            out.append(base(
-                gold_id=fact.id, score=result.score,
-                reason="matched" if fact.required else "optional",
-                detail=result.detail if fact.required else
-                f"matched optional fact {fact.id} (not counted); {result.detail}",
-                nearest=Nearest(fact.id, result.closeness),
-                outcome="tp" if fact.required else "ignored", slots=result.slots))
+            if fact.required:
+                rows.append((position, fact.id, result.score, "matched", result.detail,
+                             (fact.id, result.closeness), "tp", result.slots))
+            else:
+                rows.append((position, fact.id, result.score, "optional",
+                             f"matched optional fact {fact.id} (not counted); {result.detail}",
+                             (fact.id, result.closeness), "ignored", result.slots))
             continue
         if best_score[i] >= threshold:  # every fact it matches is taken by another prediction
             j = best_fact[i]  # the first of equal best scores
             result = matrix.explain(i, j)
             holder = items[by_fact[j]][0]
-            out.append(base(
-                gold_id=None, score=result.score, reason="duplicate",
-                detail=f"also matches {facts[j].id}, already credited to prediction {holder}; "
-                       f"{result.detail}",
-                nearest=Nearest(facts[j].id, result.closeness), outcome="fp"))
+            rows.append((position, None, result.score, "duplicate",
+                         f"also matches {facts[j].id}, already credited to prediction "
+                         f"{holder}; {result.detail}", (facts[j].id, result.closeness), "fp",
+                         None))
             continue
         j = nearest_fact[i]
         result = matrix.explain(i, j)
         reason = "below_threshold" if result.reason == "matched" else result.reason
-        out.append(base(
-            gold_id=None, score=result.score, reason=reason, detail=result.detail,
-            nearest=Nearest(facts[j].id, result.closeness), outcome="fp"))
-    out.extend(_copy_decision(position, prediction, out[original])
-               for position, prediction, original in copies)
-    golds: list[GoldDecision] = []
+        rows.append((position, None, result.score, reason, result.detail,
+                     (facts[j].id, result.closeness), "fp", None))
+    rows.extend(_copy_row(position, rows[original]) for position, original in copies)
+    gold_rows: list[_Row] = []
     for j, fact in enumerate(facts):
         paired = by_fact.get(j)
         segments = _segments(fact, document)
-
-        def gold_decision(status: str, index: int | None, score: float | None,
-                          near: NearMiss | None, fact: Fact = fact,
-                          segments: tuple[str, ...] = segments) -> GoldDecision:
-            return GoldDecision(gold.document_id, fact.id, fact.required, status, index, score,
-                                near, fact.category, fact.modality, segments)
-
         if paired is not None:
             result = matrix.explain(paired, j)
-            golds.append(gold_decision("matched" if fact.required else "optional_matched",
-                                       items[paired][0], result.score, None))
+            gold_rows.append((gold.document_id, fact.id, fact.required,
+                              "matched" if fact.required else "optional_matched",
+                              items[paired][0], result.score, None, fact.category,
+                              fact.modality, segments))
             continue
-        near: NearMiss | None = None
+        near: tuple[int, float, str] | None = None
         if predictions:
             k = nearest_prediction[j]
             result = matrix.explain(k, j)
             reason = result.reason
             if reason == "matched":  # it matched, but the prediction went to another fact
                 reason = "assigned_elsewhere"
-            near = NearMiss(items[k][0], result.closeness, reason)
-        golds.append(gold_decision("missed" if fact.required else "optional_unmatched",
-                                   None, None, near))
-    return out, golds
+            near = (items[k][0], result.closeness, reason)
+        gold_rows.append((gold.document_id, fact.id, fact.required,
+                          "missed" if fact.required else "optional_unmatched", None, None, near,
+                          fact.category, fact.modality, segments))
+    return rows, gold_rows, _outcome_rows(gold.document_id, rows, gold_rows, confidence)
+
+
+def _outcome_rows(document_id: str, rows: Sequence[_Row], gold_rows: Sequence[_Row],
+                  confidence: dict[int, float | None]) -> list[_Row]:
+    """The TP/FP/FN records of one document's decision rows, each described by the gold fact
+    it belongs to (a TP's fact, an FP's nearest fact)."""
+    facts = {g[1]: g for g in gold_rows}
+    outcomes: list[_Row] = []
+    for index, gold_id, _, _, _, nearest, outcome, slots in rows:
+        if outcome == "ignored":
+            continue
+        tp = outcome == "tp"
+        key = gold_id if tp else (nearest[0] if nearest else None)
+        agrees = None
+        if tp and slots is not None:
+            agrees = (slots[0] >= SLOT_AGREES, slots[1] >= SLOT_AGREES,
+                      slots[2] >= SLOT_AGREES)
+        g = facts.get(key) if key else None
+        if g is None:
+            outcomes.append(("tp" if tp else "fp", document_id, key, None, None, (),
+                             confidence[index], agrees))
+        else:
+            outcomes.append(("tp" if tp else "fp", document_id, key, g[7], g[8], g[9],
+                             confidence[index], agrees))
+    outcomes.extend(("fn", document_id, g[1], g[7], g[8], g[9], None, None)
+                    for g in gold_rows if g[3] == "missed")
+    return outcomes
 
 
 def _unknown(position: int, prediction: Prediction) -> PredictionDecision:
@@ -270,57 +294,33 @@ def _unknown(position: int, prediction: Prediction) -> PredictionDecision:
 
 def outcomes_of(predictions: Sequence[PredictionDecision], gold: Sequence[GoldDecision]
                 ) -> list[Outcome]:
-    """The TP/FP/FN records the metrics count, described by the gold fact each belongs to."""
-    facts = {(g.document_id, g.gold_id): g for g in gold}
-    outcomes: list[Outcome] = []
+    """The TP/FP/FN records the metrics count, described by the gold fact each belongs to
+    (document by document; the metrics do not depend on their order)."""
+    documents: dict[str, tuple[list[_Row], list[_Row], dict[int, float | None]]] = {}
     for d in predictions:
-        if d.outcome == "ignored":
-            continue
-        tp = d.outcome == "tp"
-        key = d.gold_id if tp else (d.nearest.gold_id if d.nearest else None)
-        g = facts.get((d.document_id, key)) if key else None
-        slots = None
-        if tp and d.slots is not None:
-            slots = (d.slots[0] >= SLOT_AGREES, d.slots[1] >= SLOT_AGREES,
-                     d.slots[2] >= SLOT_AGREES)
-        if g is None:
-            outcomes.append(Outcome("tp" if tp else "fp", d.document_id, key, None, None, (),
-                                    d.prediction.confidence, slots))
-        else:
-            outcomes.append(Outcome("tp" if tp else "fp", d.document_id, key, g.category,
-                                    g.modality, g.segments, d.prediction.confidence, slots))
+        rows, _, confidence = documents.setdefault(d.document_id, ([], [], {}))
+        rows.append((d.index, d.gold_id, d.score, d.reason, d.detail,
+                     None if d.nearest is None else (d.nearest.gold_id, d.nearest.score),
+                     d.outcome, d.slots))
+        confidence[d.index] = d.prediction.confidence
     for g in gold:
-        if g.status == "missed":
-            outcomes.append(Outcome("fn", g.document_id, g.gold_id, g.category, g.modality,
-                                    g.segments))
-    return outcomes
+        documents.setdefault(g.document_id, ([], [], {}))[1].append(
+            (g.document_id, g.gold_id, g.required, g.status, g.prediction_index, g.score,
+             None, g.category, g.modality, g.segments))
+    return [Outcome._make(row) for document_id, (rows, gold_rows, confidence)
+            in documents.items()
+            for row in _outcome_rows(document_id, rows, gold_rows, confidence)]
 
 
 # Set just before worker processes fork, so they inherit the inputs instead of unpickling them.
 _FORK_JOB: tuple[Matcher, float, list[tuple[Document, GoldSet, list[tuple[int, Prediction]]]]] \
     | None = None
-_Compact = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]
-
-
-def _compact(made: list[PredictionDecision], golds: list[GoldDecision]) -> _Compact:
-    """A document's decisions as plain tuples, with the document's outcomes already counted.
-    Only tuples, strings and numbers: pickling a slotted dataclass or a named tuple costs
-    several times more, on both sides of the pipe (and the parent has the Prediction
-    objects)."""
-    return ([(d.index, d.gold_id, d.score, d.reason, d.detail,
-              None if d.nearest is None else (d.nearest.gold_id, d.nearest.score), d.outcome,
-              d.slots) for d in made],
-            [(g.document_id, g.gold_id, g.required, g.status, g.prediction_index, g.score,
-              None if g.nearest_miss is None else (g.nearest_miss.prediction_index,
-                                                   g.nearest_miss.score,
-                                                   g.nearest_miss.reason),
-              g.category, g.modality, g.segments) for g in golds],
-            [tuple(outcome) for outcome in outcomes_of(made, golds)])
 
 
 def _expand(predictions: Sequence[Prediction], compact: _Compact
             ) -> tuple[list[PredictionDecision], list[GoldDecision], list[Outcome]]:
-    """The parent side of :func:`_compact`."""
+    """A document's decision rows as decisions and outcomes (in the parent, which has the
+    Prediction objects: a worker never sends them back)."""
     rows, gold_rows, counted = compact
     made = [PredictionDecision(predictions[index].document_id, index, predictions[index],
                                gold_id, score, reason, detail,
@@ -338,7 +338,7 @@ def _score_chunk(bounds: tuple[int, int]) -> list[_Compact]:
     """Worker side: the decisions of some documents."""
     assert _FORK_JOB is not None
     matcher, cutoff, jobs = _FORK_JOB
-    return [_compact(*_score_document(matcher, cutoff, document, gold, items))
+    return [_score_document(matcher, cutoff, document, gold, items)
             for document, gold, items in jobs[bounds[0]:bounds[1]]]
 
 
@@ -368,10 +368,11 @@ def _score_documents(matcher: Matcher, cutoff: float,
     outcomes: list[Outcome] = []
     if workers <= 1 or len(jobs) < 4 * workers:
         for document, gold, items in jobs:
-            made, golds = _score_document(matcher, cutoff, document, gold, items)
+            made, golds, counted = _expand(
+                predictions, _score_document(matcher, cutoff, document, gold, items))
             decisions.extend(made)
             gold_decisions.extend(golds)
-            outcomes.extend(outcomes_of(made, golds))
+            outcomes.extend(counted)
         return decisions, gold_decisions, outcomes
     import multiprocessing
 

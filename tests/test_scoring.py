@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from matcher_cases import document, fixture_dataset, gold, gold_as_predictions
 
 from benchmark.matching import MatchContext, MatchScore
+from benchmark.metrics.summary import compute_metrics
 from benchmark.model import Fact, Prediction
-from benchmark.scoring import score_predictions
+from benchmark.scoring import outcomes_of, score_predictions
 from benchmark.testing.synthetic import SyntheticConfig, synthetic_dataset
 
 DOC = "cnn-2013-02-mali-offensive"
@@ -100,6 +101,20 @@ def test_workers_give_identical_results() -> None:
     one = score_predictions(dataset, predictions, bootstrap_samples=50)
     two = score_predictions(dataset, predictions, bootstrap_samples=50, workers=2)
     assert one == two
+
+
+def test_outcomes_recounted_from_saved_decisions_give_the_same_metrics() -> None:
+    # `bench compare` recounts outcomes from the decisions of results files; scoring counts
+    # them from its own rows. Exact copies with other confidences: each keeps its own.
+    dataset, predictions = synthetic_dataset(SyntheticConfig(documents=6, seed=2))
+    predictions = [*predictions, *(dataclasses.replace(p, confidence=0.5)
+                                   for p in predictions[:60])]
+    scoring = score_predictions(dataset, predictions, bootstrap_samples=50)
+    assert any(d.detail.startswith("same content") for d in scoring.predictions)
+    ignored = sum(d.outcome == "ignored" for d in scoring.predictions)
+    recounted = compute_metrics(outcomes_of(scoring.predictions, scoring.gold),
+                                dataset.document_ids, ignored=ignored, samples=50)
+    assert recounted == scoring.metrics
 
 
 def test_scoring_hands_the_garbage_collector_back_as_it_found_it() -> None:
