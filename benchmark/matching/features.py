@@ -136,9 +136,11 @@ def _has_number(tokens: tuple[str, ...]) -> bool:
 def _with_any_number(forms: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
     """The forms with their numbers as one "any number" token, added for statement coverage:
     a wrong number is the number guard's to reject, with its own reason."""
-    numbered = tuple(dict.fromkeys(tuple(NUMBER_SLOT if t[0].isdigit() else t for t in form)
-                                   for form in forms if _has_number(form)))
-    return (*forms, *numbered) if numbered else forms
+    with_numbers = [form for form in forms if _has_number(form)]
+    if not with_numbers:  # most forms
+        return forms
+    return (*forms, *dict.fromkeys(tuple(NUMBER_SLOT if t[0].isdigit() else t for t in form)
+                                   for form in with_numbers))
 
 
 def _entity_tokens(*canonical: tuple[str, ...]) -> frozenset[str]:
@@ -162,36 +164,55 @@ class _StatesNumbers:
         return self._numbers[1]
 
 
-class FactFeatures(_StatesNumbers):
-    """A gold fact as the matchers see it."""
+# One accepted slot value as FactFeatures uses it: its tokens with entity forms folded, its
+# distinct forms (folded, then plain stems), and those with the "any number" forms added.
+SlotValueForms = tuple[tuple[str, ...], tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]
 
-    def __init__(self, fact: Fact, lexicon: DocumentLexicon) -> None:
+
+def slot_value_forms(value: str, predicate: bool, lexicon: DocumentLexicon) -> SlotValueForms:
+    plain = content_stems(value)
+    # A predicate is a relation, never an entity: its words stay words even where they happen
+    # to form an entity's mention ("is a former colony of" vs "its former colony").
+    folded = plain if predicate else lexicon.canonical(value)
+    # Both folded and as plain stems, so a partial name ("extremists" for "Islamic
+    # extremists") still overlaps; distinct tokens, in order.
+    forms = tuple(dict.fromkeys((_distinct(folded), _distinct(plain))))
+    return folded, forms, _with_any_number(forms)
+
+
+class FactFeatures(_StatesNumbers):
+    """A gold fact as the matchers see it. ``value_forms``: a cache of
+    :func:`slot_value_forms` by value, one for predicates and one for other slots (the facts
+    of a document share many values: the same subject, the same verb)."""
+
+    def __init__(self, fact: Fact, lexicon: DocumentLexicon,
+                 value_forms: tuple[dict[str, SlotValueForms], dict[str, SlotValueForms]]
+                 | None = None) -> None:
         self._fact, self._lexicon = fact, lexicon
-        canon = lexicon.canonical
+        if value_forms is None:
+            value_forms = ({}, {})
         # per slot, each accepted value with entity forms folded (canonical value first)
         self.folded: dict[str, list[tuple[str, ...]]] = {}
-        # Each value both with entity forms folded and as plain stems, so a partial name
-        # ("extremists" for "Islamic extremists") still overlaps; distinct tokens, in order.
+        # per slot, the distinct forms of every accepted value, with "any number" forms
         self.slot_variants: dict[str, tuple[tuple[str, ...], ...]] = {}
         for slot in SLOTS:
-            values = fact.slot_values(slot)
-            plain = [content_stems(v) for v in values]
-            # A predicate is a relation, never an entity: its words stay words even where they
-            # happen to form an entity's mention ("is a former colony of" vs "its former
-            # colony").
-            folded = plain if slot == "predicate" else [canon(v) for v in values]
-            forms: dict[tuple[str, ...], None] = {}
-            for entity_form, stems in zip(folded, plain, strict=True):
-                forms[_distinct(entity_form)] = None
-                forms[_distinct(stems)] = None
-            self.folded[slot] = folded
-            self.slot_variants[slot] = _with_any_number(tuple(forms))
-        self.statement = canon(fact.statement)
+            predicate = slot == "predicate"
+            cache = value_forms[predicate]
+            analysed = []
+            for value in fact.slot_values(slot):
+                known = cache.get(value)
+                if known is None:
+                    known = cache[value] = slot_value_forms(value, predicate, lexicon)
+                analysed.append(known)
+            self.folded[slot] = [a[0] for a in analysed]
+            self.slot_variants[slot] = analysed[0][2] if len(analysed) == 1 else \
+                _with_any_number(tuple(dict.fromkeys(f for a in analysed for f in a[1])))
+        self.statement = lexicon.canonical(fact.statement)
         self.triple = (*self.folded["subject"][0], *self.folded["predicate"][0],
                        *self.folded["object"][0])
         self.modality = fact.modality
         # True when the canonical predicate is only a light verb ("is", "has")
-        self.light_predicate = set(content_stems(fact.predicate)) <= LIGHT_VERBS
+        self.light_predicate = set(self.folded["predicate"][0]) <= LIGHT_VERBS
         # "Timbuktu is a fabled city": the object describes the subject's own entity, so for
         # statement coverage only its words (not the entity token the subject already gives)
         # say what is predicated. Per object variant: whether coverage may count it.

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from benchmark.matching.entities import EntityIndex
-from benchmark.matching.features import FactFeatures, PredictionFeatures
+from benchmark.matching.features import FactFeatures, PredictionFeatures, SlotValueForms
 from benchmark.matching.lexicon import DocumentLexicon, content_stems, is_content
 from benchmark.matching.protocol import MatchContext
 from benchmark.matching.text import words
@@ -26,6 +26,9 @@ class PreparedDocument:
     # by object identity: the document's gold facts live as long as the context, and hashing
     # a fact (all its nested fields) costs more than its features
     _facts: dict[int, tuple[Fact, FactFeatures]] = field(default_factory=dict)
+    # the forms of each slot value, for predicates and for other slots
+    _value_forms: tuple[dict[str, SlotValueForms], dict[str, SlotValueForms]] = field(
+        default_factory=lambda: ({}, {}))
     _idf: dict[str, float] | None = None
     _default_idf: float = 1.0
 
@@ -37,7 +40,7 @@ class PreparedDocument:
         known = self._facts.get(id(fact))
         if known is not None and known[0] is fact:
             return known[1]
-        features = FactFeatures(fact, self.lexicon)
+        features = FactFeatures(fact, self.lexicon, self._value_forms)
         self._facts[id(fact)] = (fact, features)
         return features
 
