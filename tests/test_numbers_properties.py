@@ -1,0 +1,127 @@
+"""Number parsing's shortcuts (which tokens are looked at, which texts are parsed at all) agree
+with reading every token, on generated phrases full of numbers, number words, hedges and dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from benchmark.matching import numbers
+from benchmark.matching.numbers import (
+    Count,
+    collapse_numbers,
+    date_counts,
+    hedged_count,
+    number_token,
+    numbers_in,
+    parse_counts,
+    parse_dates,
+)
+from benchmark.matching.text import words
+
+TOKENS = ["4,000", "4000", "3.5", "1.2.3", "2013", "12", "5", "0", "two", "one", "a", "thousand",
+          "hundred", "fifty", "and", "dozen", "dozens", "hundreds", "nearly", "more", "than",
+          "over", "about", "just", "under", "up", "to", "at", "most", "least", "March", "may",
+          "last", "year", "days", "next", "troops", "the", "killed", ",", ".", "²"]
+PHRASE = st.lists(st.sampled_from(TOKENS), max_size=9).map(" ".join)
+PUBLISHED = st.sampled_from([None, dt.date(2013, 2, 6)])
+
+
+def _counts_reading_every_token(tokens: tuple[str, ...]) -> tuple[Count, ...]:
+    """parse_counts as a plain left-to-right scan over every token."""
+    counts: list[Count] = []
+    i = 0
+    while i < len(tokens):
+        token, before = tokens[i], tokens[max(0, i - 2):i]
+        after = i + 1
+        if numbers._NUMBER.match(token):
+            value = float(token.replace(",", ""))
+            if after < len(tokens) and numbers._SCALES.get(tokens[after], 0) > 100:
+                value *= numbers._SCALES[tokens[after]]
+                after += 1
+            counts.append(hedged_count(value, before, token.isdigit(),
+                                       tokens[after] if after < len(tokens) else ""))
+            i = after
+            continue
+        if token in numbers._VAGUE:
+            low, high = numbers._VAGUE[token]
+            counts.append(Count(low, high, approximate=True, vague=True))
+        elif token in numbers._RUN_START:
+            parsed = numbers._number_word_run(tokens, i)
+            if parsed is not None:
+                if tokens[i:parsed[1]] != ("one",):
+                    counts.append(hedged_count(parsed[0], before, after=tokens[parsed[1]]
+                                               if parsed[1] < len(tokens) else ""))
+                i = parsed[1]
+                continue
+        i += 1
+    return tuple(counts)
+
+
+def _collapsed_reading_every_token(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if numbers._NUMBER.match(token):
+            out.append(number_token(float(token.replace(",", ""))))
+            i += 1
+            continue
+        parsed = numbers._number_word_run(tokens, i) if token in (
+            *numbers._UNITS, *numbers._TENS, "a", "one") else None
+        if parsed is not None and tokens[i:parsed[1]] not in (("one",), ("a",)):
+            out.append(number_token(parsed[0]))
+            i = parsed[1]
+            continue
+        out.append(token)
+        i += 1
+    return tuple(out)
+
+
+@settings(max_examples=500, deadline=None)
+@given(PHRASE)
+@example("about 4,000 troops")
+@example("a thousand and fifty troops over two days")
+@example("version 1.2.3 of 4,000")
+def test_counts_equal_reading_every_token(text: str) -> None:
+    assert parse_counts.__wrapped__(text) == _counts_reading_every_token(words(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(PHRASE)
+@example("two thousand one hundred and fifty")
+@example("a dozen and one")
+def test_collapsed_numbers_equal_reading_every_token(text: str) -> None:
+    assert collapse_numbers(words(text)) == _collapsed_reading_every_token(words(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(PHRASE, PUBLISHED)
+@example("March 5, 2013", dt.date(2013, 2, 6))
+@example("12 troops in 2013", None)
+def test_numbers_in_equals_parsing_counts_and_dates(text: str, published: dt.date | None
+                                                    ) -> None:
+    # numbers_in parses only texts that may hold a number or a date; parsing every text
+    # must give the same
+    skip = set(date_counts(text))
+    assert numbers_in.__wrapped__(text, published) == (
+        tuple(c for c in parse_counts(text) if c not in skip), parse_dates(text, published))
+
+
+@given(st.lists(st.sampled_from(["nearly", "more", "than", "just", "under", "up", "to", "at",
+                                 "most", "least", "about", "over", "troops", "the"]),
+                max_size=3).map(tuple))
+def test_hedges_are_only_read_from_their_last_word(before: tuple[str, ...]) -> None:
+    # _hedge returns early unless the last word can end a hedge
+    pair, last = before[-2:], before[-1:]
+    sides = [side for hedges, side in ((numbers._BELOW, "below"), (numbers._AT_MOST, "at most"),
+                                       (numbers._STRICTLY_BELOW, "strictly below"),
+                                       (numbers._ABOVE, "above")) if pair in hedges]
+    sides += [side for hedges, side in ((numbers._ABOVE, "above"),
+                                        (numbers._STRICTLY_BELOW, "strictly below"),
+                                        (numbers._BELOW, "below")) if last in hedges]
+    if last and last[0] in numbers._AROUND:
+        sides.append("around")
+    assert numbers._hedge(before) == (sides[0] if sides else None)
