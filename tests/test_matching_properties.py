@@ -167,9 +167,16 @@ def test_canonical_tokens_depend_only_on_the_words(text: str, other: str) -> Non
         assert lexicon.canonical(variant) == index.canonicalise(content_stems(variant))
 
 
+@settings(max_examples=500)
 @given(st.text(alphabet="aAbBzZ -.,0\t", max_size=30))
+@example("Ab bz.")
+@example("U.S. troops")
+@example("ab .")
+@example(".")
+@example("ab..")
 def test_words_of_plain_text_equal_the_token_pattern(text: str) -> None:
-    # words() splits a text of only letters and spaces without the token pattern
+    # words() splits a text of only letters and spaces (perhaps ending in a full stop)
+    # without the token pattern
     from benchmark.matching.text import _TOKEN
 
     assert words(text) == tuple(_TOKEN.findall(text.lower()))

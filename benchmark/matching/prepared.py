@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 
 from benchmark.matching.entities import EntityIndex
 from benchmark.matching.features import FactFeatures, PredictionFeatures, SlotValueForms
@@ -53,12 +54,12 @@ class PreparedDocument:
             sentences = _sentences(self.lexicon.text)
             canonical = self.lexicon.canonical
             # each token once per sentence and per gold statement: document frequency
-            df: Counter[str] = Counter()
-            for tokens in (*map(canonical, sentences),
-                           *(self.fact(fact).statement for fact in self.facts)):
-                df.update(set(tokens))
+            df = Counter(chain.from_iterable(map(set, chain(
+                map(canonical, sentences), (self.fact(fact).statement for fact in self.facts)))))
             n = len(sentences) + len(self.facts)
-            self._idf = {t: math.log((1 + n) / (1 + d)) + 1 for t, d in df.items()}
+            # (few distinct frequencies: each one's weight computed once)
+            weight = {d: math.log((1 + n) / (1 + d)) + 1 for d in set(df.values())}
+            self._idf = {t: weight[d] for t, d in df.items()}
             self._default_idf = math.log(1 + n) + 1
         return self._idf, self._default_idf
 

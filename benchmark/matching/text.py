@@ -287,8 +287,10 @@ def words(text: str) -> tuple[str, ...]:
     # (whitespace needs no folding here: the token pattern skips it)
     if text.isascii():
         folded = text.lower()
-        if folded.replace(" ", "").isalpha():  # only letters and spaces: every run a token
-            return tuple(folded.split())
+        # only letters and spaces, perhaps ending a sentence: every run of letters a token
+        body = folded[:-1] if folded[-1:] == "." else folded
+        if body.replace(" ", "").isalpha():
+            return tuple(body.split())
     else:
         folded = fold(text)
     folded = folded.replace("n't", " n't")
