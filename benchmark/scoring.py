@@ -30,6 +30,7 @@ from benchmark.model.dataset import Dataset
 from benchmark.model.document import Document
 from benchmark.model.gold import Fact, GoldSet
 from benchmark.model.prediction import Prediction
+from benchmark.model.qualifiers import Qualifiers
 
 GOLD_STATUSES: dict[str, str] = {
     "matched": "a prediction was paired with this required fact (TP)",
@@ -127,21 +128,29 @@ def _segments(fact: Fact, document: Document | None) -> tuple[str, ...]:
     return tuple(sorted(set(kinds)))
 
 
+_NO_QUALIFIERS = repr(Qualifiers())
+
+
 def _content_key(p: Prediction) -> tuple[Any, ...]:
     """What a prediction says (everything but its position and confidence)."""
+    # (most predictions have no qualifiers; the repr of a dataclass costs microseconds)
+    qualifiers = _NO_QUALIFIERS if p.qualifiers.is_empty() else repr(p.qualifiers)
     return (p.subject or "", p.predicate or "", p.object or "", p.statement or "",
-            p.modality or "", p.attribution or "", repr(p.qualifiers), repr(p.evidence))
+            p.modality or "", p.attribution or "", qualifiers, repr(p.evidence))
 
 
-def _canonical_order(items: list[tuple[int, Prediction]]) -> list[tuple[int, Prediction]]:
-    """Content order, so the assignment does not depend on the order of the input lines;
-    among copies of one content, the most confident first."""
-    def key(item: tuple[int, Prediction]) -> tuple[Any, ...]:
-        confidence = item[1].confidence
-        rank = (0, -confidence) if confidence is not None else (1, 0.0)
-        return (*_content_key(item[1]), rank, item[0])
+def _canonical_order(items: list[tuple[int, Prediction]]
+                     ) -> list[tuple[tuple[Any, ...], int, Prediction]]:
+    """(content key, position, prediction) in content order, so the assignment does not
+    depend on the order of the input lines; among copies of one content, the most confident
+    first."""
+    def rank(item: tuple[tuple[Any, ...], int, Prediction]) -> tuple[Any, ...]:
+        key, position, prediction = item
+        confidence = prediction.confidence
+        return (*key, (0, -confidence) if confidence is not None else (1, 0.0), position)
 
-    return sorted(items, key=key)
+    return sorted(((_content_key(prediction), position, prediction)
+                   for position, prediction in items), key=rank)
 
 
 # A document's decisions travel as plain tuples (from a worker to the parent; see _expand):
@@ -172,8 +181,7 @@ def _score_document(matcher: Matcher, threshold: float, document: Document | Non
     representatives: list[tuple[int, Prediction]] = []
     copies: list[tuple[int, int]] = []  # (position, representative)
     seen: dict[tuple[Any, ...], int] = {}
-    for position, prediction in _canonical_order(items):
-        key = _content_key(prediction)
+    for key, position, prediction in _canonical_order(items):
         if key in seen:
             copies.append((position, seen[key]))
         else:

@@ -299,7 +299,10 @@ def reports_clause(prediction: Prediction) -> bool:
     """("Le Drian", "said", "the offensive killed hundreds of Islamist fighters")."""
     if not prediction.has_triple:
         return False
-    verbs = tuple(v for v in words(prediction.predicate or "") if v not in _AUXILIARIES)
+    said = words(prediction.predicate or "")
+    if REPORTING_VERBS.isdisjoint(said):  # (most predicates: a clause needs such a verb)
+        return False
+    verbs = tuple(v for v in said if v not in _AUXILIARIES)
     clause = set(verbs) <= CLAUSE_VERBS or (verbs[-1:] == ("that",)
                                             and set(verbs) <= REPORTING_VERBS)
     return bool(verbs) and clause and len(
