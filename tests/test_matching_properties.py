@@ -41,6 +41,20 @@ def test_unknown_names_equal_the_full_search(text: str, other: str, skip: bool,
     assert lexicon.unknown_names(text, skip) == searched
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TEXT, max_size=4), TEXT, st.booleans())
+@example(["Ab zz", "Z"], "ab zz z", False)
+@example(["Ab", "Gonza\u0301lez"], "ab gonzalez", False)  # an accent ends a name
+def test_texts_of_known_words_name_nothing_unknown(texts: list[str], other: str,
+                                                    knows_all: bool) -> None:
+    # PredictionFeatures.foreign_names skips the per-text search when this holds
+    known = frozenset(words(other)) | (frozenset(w for t in texts for w in words(t))
+                                       if knows_all else frozenset())
+    lexicon = DocumentLexicon(EMPTY_INDEX, None, other, known)
+    if lexicon.knows_every_word(iter(texts)):
+        assert all(lexicon.unknown_names(t, skip) == () for t in texts for skip in (True, False))
+
+
 @settings(deadline=None)
 @given(st.lists(st.integers(1, 4), min_size=1, max_size=12), st.integers(0, 5), st.data())
 def test_group_maxima_equal_reduceat(sizes: list[int], rows: int, data: st.DataObject) -> None:

@@ -398,10 +398,12 @@ class PredictionFeatures(_StatesNumbers):
     def foreign_names(self) -> tuple[str, ...]:
         """Capitalised words the document never uses: names of things it does not mention."""
         p, lexicon = self._prediction, self._lexicon
-        found = [w for text, first in ((p.subject, False), (p.predicate, False),
-                                       (p.object, False), (p.statement, True),
-                                       (p.attribution, False)) if text
-                 for w in lexicon.unknown_names(text, first)]
+        texts = [(text, first) for text, first in ((p.subject, False), (p.predicate, False),
+                                                   (p.object, False), (p.statement, True),
+                                                   (p.attribution, False)) if text]
+        if lexicon.knows_every_word(text for text, _ in texts):  # (the usual case)
+            return ()
+        found = [w for text, first in texts for w in lexicon.unknown_names(text, first)]
         return tuple(dict.fromkeys(found))
 
     @lazy

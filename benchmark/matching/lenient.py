@@ -258,4 +258,6 @@ def _combine(subject: np.ndarray[Any, Any], predicate: np.ndarray[Any, Any],
 
 
 def _clip(value: float) -> float:
+    if value == 0.0 or value == 1.0:  # (most slot overlaps: none or all; rounding is slow)
+        return abs(value)
     return min(1.0, max(0.0, round(value, 12)))

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 
 from benchmark.matching.entities import EntityIndex
 from benchmark.matching.numbers import collapse_numbers
@@ -98,6 +100,16 @@ class DocumentLexicon:
                               and w not in CALENDAR_WORDS and not self.is_known(w))
             self._unknown[key] = found
         return found
+
+    def knows_every_word(self, texts: Iterable[str]) -> bool:
+        """Whether the texts are ASCII and all their words are the document's, so that
+        ``unknown_names`` finds nothing in any of them (checked at once, without a lookup
+        per text)."""
+        if self.known_words is None:
+            return True
+        said = list(texts)
+        return all(map(str.isascii, said)) and self.known_words.issuperset(
+            chain.from_iterable(map(words, said)))
 
     def is_known(self, word: str) -> bool:
         """In the document; a word it uses with a suffix of up to three letters ("Malian" for
