@@ -179,6 +179,8 @@ def test_canonical_tokens_depend_only_on_the_words(text: str, other: str) -> Non
                 " ".join(said[1:]), " ".join(sorted(set(said))), f"{text} z a ab", text)
     for variant in variants:
         assert lexicon.canonical(variant) == index.canonicalise(content_stems(variant))
+        # features find entity tokens as the index's own (no word token starts with "@")
+        assert {t for t in lexicon.canonical(variant) if t[0] == "@"} <= index.tokens
 
 
 @settings(max_examples=500)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from itertools import chain
 from typing import Any, Generic, TypeVar, overload
 
 from benchmark.matching.lexicon import DocumentLexicon, content_stems
@@ -143,9 +144,10 @@ def _with_any_number(forms: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...
                                    for form in with_numbers))
 
 
-def _entity_tokens(*canonical: tuple[str, ...]) -> frozenset[str]:
-    """The entity tokens among already canonicalised token sequences."""
-    return frozenset(t for tokens in canonical for t in tokens if t[0] == "@")
+def _entity_tokens(lexicon: DocumentLexicon, *canonical: tuple[str, ...]) -> frozenset[str]:
+    """The entity tokens among already canonicalised token sequences (the only tokens that
+    come from the document's entity index)."""
+    return frozenset(lexicon.entities.tokens.intersection(chain.from_iterable(canonical)))
 
 
 class _StatesNumbers:
@@ -291,7 +293,7 @@ class FactFeatures(_StatesNumbers):
         names."""
         fact = self._fact
         return frozenset(f"@{entity_id}" for entity_id in fact.entities).union(_entity_tokens(
-            self.statement, self._lexicon.canonical(fact.attribution or ""),
+            self._lexicon, self.statement, self._lexicon.canonical(fact.attribution or ""),
             *(v for slot in SLOTS for v in self.folded[slot])))
 
 
@@ -392,7 +394,7 @@ class PredictionFeatures(_StatesNumbers):
     def entity_tokens(self) -> frozenset[str]:
         """The document entities the prediction names."""
         attribution = self._lexicon.canonical(self._prediction.attribution or "")
-        return _entity_tokens(self.statement, attribution, *self.slots.values())
+        return _entity_tokens(self._lexicon, self.statement, attribution, *self.slots.values())
 
     @lazy
     def foreign_names(self) -> tuple[str, ...]:

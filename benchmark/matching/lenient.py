@@ -85,7 +85,7 @@ class LenientMatcher:
         # A triple that comes with its own statement is also scored by the statement, so a
         # right fact cut into slots at other boundaries than the gold's is still credited.
         # Statement rows only for the predictions scored by a statement.
-        by_text = np.flatnonzero(~has_triple | has_statement)
+        by_text = (~has_triple | has_statement).nonzero()[0]
         needs_statement = len(by_text) > 0
         n_s = len(by_text)
         pred_rows: list[tuple[str, ...]] = []
@@ -174,7 +174,7 @@ class LenientMatcher:
         scores = base.copy()
         failures: dict[tuple[int, int], tuple[str, str] | None] = {}
         kinds = prepared.entities.kinds
-        reaching = np.nonzero(base >= threshold)  # the pairs whose guards decide
+        reaching = (base >= threshold).nonzero()  # the pairs whose guards decide
         for i, j in zip(reaching[0].tolist(), reaching[1].tolist(), strict=True):
             failure = first_guard_failure(pfs[i], ffs[j], check_roles=via_statement.item(i, j),
                                           kinds=kinds)
@@ -238,7 +238,7 @@ def _statement_score(cosine: Any, overlap: Any, cover_subject: Any, cover_predic
     score = STATEMENT_TEXT * text + (1 - STATEMENT_TEXT) * cover
     complete = (cover_subject > 0) & ((cover_object > 0) | omitted)
     score = np.where(complete, score, 0.5 * score)
-    return np.clip(score, 0.0, 1.0)
+    return score.clip(0.0, 1.0)
 
 
 def _combine(subject: np.ndarray[Any, Any], predicate: np.ndarray[Any, Any],
@@ -248,7 +248,7 @@ def _combine(subject: np.ndarray[Any, Any], predicate: np.ndarray[Any, Any],
 
     # 0 wherever the subject or the object shares nothing (most pairs): the powers, the
     # costly part, only where both do
-    both = np.flatnonzero((subject > 0) & (obj > 0))
+    both = ((subject > 0) & (obj > 0)).ravel().nonzero()[0]
     combined = np.zeros(subject.shape)
     softened = PREDICATE_FLOOR + (1 - PREDICATE_FLOOR) * predicate.ravel()[both]
     combined.ravel()[both] = (subject.ravel()[both] ** SLOT_WEIGHTS["subject"]

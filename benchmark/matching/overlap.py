@@ -142,7 +142,7 @@ def ratio_where_shared(inter: Any, left_sizes: Any, right_sizes: Any, kind: str,
     cells, in row-major order."""
     import numpy as np
 
-    cells = np.flatnonzero(inter)
+    cells = inter.ravel().nonzero()[0]
     rows, columns = np.divmod(cells, inter.shape[1])
     shared = inter.ravel()[cells]
     if kind == "dice":
