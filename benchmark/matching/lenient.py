@@ -137,8 +137,9 @@ class LenientMatcher:
             cross_object = of(dice[:n_p], "object")
             straight = _combine(slot_sim["subject"], slot_sim["predicate"], slot_sim["object"])
             swapped = _combine(cross_subject, slot_sim["predicate"], cross_object)
-        else:
+        else:  # no triple: no slot overlaps
             straight = swapped = np.zeros((n_p, n_f))
+            slot_sim = dict.fromkeys(SLOTS, straight)
 
         statement = np.zeros((n_p, n_f))
         if needs_statement:
@@ -182,6 +183,9 @@ class LenientMatcher:
             if failure:
                 scores[i, j] = 0.0
 
+        threshold_note = f" (threshold {threshold:g})"
+        subject_sim, predicate_sim, object_sim = (slot_sim[slot] for slot in SLOTS)
+
         def explain(i: int, j: int) -> MatchScore:
             # (.item reads a Python float without making a numpy scalar first)
             pf = pfs[i]
@@ -189,7 +193,8 @@ class LenientMatcher:
             by_statement = bool(via_statement.item(i, j))
             slots = None
             if pf.has_triple:
-                agrees = tuple(slot_sim[slot].item(i, j) for slot in SLOTS)
+                agrees = (subject_sim.item(i, j), predicate_sim.item(i, j),
+                          object_sim.item(i, j))
                 slots = (_clip(agrees[0]), _clip(agrees[1]), _clip(agrees[2]))
                 detail = (f"slot overlap subject {agrees[0]:.2f}, predicate {agrees[1]:.2f}, "
                           f"object {agrees[2]:.2f} -> {straight.item(i, j):.3f}")
@@ -201,7 +206,7 @@ class LenientMatcher:
                 detail = f"statement similarity {value:.3f}"
                 if pf.reported_clause:
                     detail = f"reporting triple read as its clause; {detail}"
-            detail += f" (threshold {threshold:g})"
+            detail += threshold_note
             if value >= threshold:
                 failure = failures[i, j]
                 if failure is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -92,6 +93,12 @@ _COLLAPSE_START = frozenset({*_UNITS, *_TENS, "a", "one"})
 def _has_digit(tokens: tuple[str, ...]) -> bool:
     # all-letter tokens are the common case and one C call; number tokens start with a digit
     return not "".join(tokens).isalpha() and any(t[0].isdigit() for t in tokens if t)
+
+
+def only_plain_words(tokens: Sequence[str]) -> bool:
+    """Only words, none of them a number or date word: no count or date can be read (most
+    phrases). False for no tokens."""
+    return _NUMBER_OR_DATE_WORDS.isdisjoint(tokens) and "".join(tokens).isalpha()
 
 
 def may_have_numbers(tokens: tuple[str, ...]) -> bool:
@@ -446,8 +453,8 @@ def numbers_in(text: str, published: dt.date | None) -> tuple[tuple[Count, ...],
                                                             tuple[DateValue, ...]]:
     """The counts (without the day and year numbers of dates) and the dates of ``text``."""
     tokens = words(text)
-    if _NUMBER_OR_DATE_WORDS.isdisjoint(tokens) and "".join(tokens).isalpha():
-        return (), ()  # most phrases: no digit and no number or date word, nothing to parse
+    if only_plain_words(tokens):
+        return (), ()  # most phrases: nothing to parse
     # may_have_dates and may_have_numbers, reading the tokens once
     digits = [t for t in tokens if t[:1].isdigit()]
     if _DATE_WORDS.isdisjoint(tokens) and not any(len(t) == 4 and t.isdigit() for t in digits):
