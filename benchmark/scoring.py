@@ -262,16 +262,20 @@ def _score_document(matcher: Matcher, threshold: float, document: Document | Non
         gold_rows.append((gold.document_id, fact.id, fact.required,
                           "missed" if fact.required else "optional_unmatched", None, None, near,
                           fact.category, fact.modality, segments))
-    return rows, gold_rows, _outcome_rows(gold.document_id, rows, gold_rows, confidence)
+    return rows, gold_rows, _outcome_rows(gold.document_id, rows, gold_rows,
+                                          [confidence[row[0]] for row in rows])
 
 
 def _outcome_rows(document_id: str, rows: Sequence[_Row], gold_rows: Sequence[_Row],
-                  confidence: dict[int, float | None]) -> list[_Row]:
-    """The TP/FP/FN records of one document's decision rows, each described by the gold fact
-    it belongs to (a TP's fact, an FP's nearest fact)."""
-    facts = {g[1]: g for g in gold_rows}
+                  confidences: Sequence[float | None]) -> list[_Row]:
+    """The TP/FP/FN records of one document's decision rows (``confidences``: each
+    prediction row's), each described by the gold fact it belongs to (a TP's fact, an FP's
+    nearest fact)."""
+    facts = {gold_id: (category, modality, segments)
+             for _, gold_id, _, _, _, _, _, category, modality, segments in gold_rows}
     outcomes: list[_Row] = []
-    for index, gold_id, _, _, _, nearest, outcome, slots in rows:
+    for (_, gold_id, _, _, _, nearest, outcome, slots), confidence in zip(
+            rows, confidences, strict=True):
         if outcome == "ignored":
             continue
         tp = outcome == "tp"
@@ -280,15 +284,13 @@ def _outcome_rows(document_id: str, rows: Sequence[_Row], gold_rows: Sequence[_R
         if tp and slots is not None:
             agrees = (slots[0] >= SLOT_AGREES, slots[1] >= SLOT_AGREES,
                       slots[2] >= SLOT_AGREES)
-        g = facts.get(key) if key else None
-        if g is None:
-            outcomes.append(("tp" if tp else "fp", document_id, key, None, None, (),
-                             confidence[index], agrees))
-        else:
-            outcomes.append(("tp" if tp else "fp", document_id, key, g[7], g[8], g[9],
-                             confidence[index], agrees))
-    outcomes.extend(("fn", document_id, g[1], g[7], g[8], g[9], None, None)
-                    for g in gold_rows if g[3] == "missed")
+        category, modality, segments = facts.get(key, (None, None, ())) if key else (
+            None, None, ())
+        outcomes.append(("tp" if tp else "fp", document_id, key, category, modality, segments,
+                         confidence, agrees))
+    outcomes.extend(("fn", document_id, gold_id, category, modality, segments, None, None)
+                    for _, gold_id, _, status, _, _, _, category, modality, segments in gold_rows
+                    if status == "missed")
     return outcomes
 
 
@@ -304,20 +306,20 @@ def outcomes_of(predictions: Sequence[PredictionDecision], gold: Sequence[GoldDe
                 ) -> list[Outcome]:
     """The TP/FP/FN records the metrics count, described by the gold fact each belongs to
     (document by document; the metrics do not depend on their order)."""
-    documents: dict[str, tuple[list[_Row], list[_Row], dict[int, float | None]]] = {}
+    documents: dict[str, tuple[list[_Row], list[_Row], list[float | None]]] = {}
     for d in predictions:
-        rows, _, confidence = documents.setdefault(d.document_id, ([], [], {}))
+        rows, _, confidences = documents.setdefault(d.document_id, ([], [], []))
         rows.append((d.index, d.gold_id, d.score, d.reason, d.detail,
                      None if d.nearest is None else (d.nearest.gold_id, d.nearest.score),
                      d.outcome, d.slots))
-        confidence[d.index] = d.prediction.confidence
+        confidences.append(d.prediction.confidence)
     for g in gold:
-        documents.setdefault(g.document_id, ([], [], {}))[1].append(
+        documents.setdefault(g.document_id, ([], [], []))[1].append(
             (g.document_id, g.gold_id, g.required, g.status, g.prediction_index, g.score,
              None, g.category, g.modality, g.segments))
-    return [Outcome._make(row) for document_id, (rows, gold_rows, confidence)
+    return [Outcome._make(row) for document_id, (rows, gold_rows, confidences)
             in documents.items()
-            for row in _outcome_rows(document_id, rows, gold_rows, confidence)]
+            for row in _outcome_rows(document_id, rows, gold_rows, confidences)]
 
 
 # Set just before worker processes fork, so they inherit the inputs instead of unpickling them.

@@ -51,8 +51,14 @@ def test_texts_of_known_words_name_nothing_unknown(texts: list[str], other: str,
     known = frozenset(words(other)) | (frozenset(w for t in texts for w in words(t))
                                        if knows_all else frozenset())
     lexicon = DocumentLexicon(EMPTY_INDEX, None, other, known)
-    if lexicon.knows_every_word(iter(texts)):
-        assert all(lexicon.unknown_names(t, skip) == () for t in texts for skip in (True, False))
+    shortcut = lexicon.names_nothing_unknown(iter(texts))
+    if knows_all and all(t.isascii() for t in texts):
+        assert shortcut  # it does fire where it should
+    if shortcut:  # and then the full search finds nothing either
+        assert not any(w not in STOPWORDS and not w.isdigit() and w not in CALENDAR_WORDS
+                       and not lexicon.is_known(w)
+                       for t in texts for skip in (True, False)
+                       for w in capitalised_words(t, skip))
 
 
 @settings(deadline=None)
@@ -180,7 +186,8 @@ def test_canonical_tokens_depend_only_on_the_words(text: str, other: str) -> Non
     for variant in variants:
         assert lexicon.canonical(variant) == index.canonicalise(content_stems(variant))
         # features find entity tokens as the index's own (no word token starts with "@")
-        assert {t for t in lexicon.canonical(variant) if t[0] == "@"} <= index.tokens
+        canonical = lexicon.canonical(variant)
+        assert set(canonical) & index.tokens == {t for t in canonical if t[0] == "@"}
 
 
 @settings(max_examples=500)

@@ -6,13 +6,21 @@ import dataclasses
 import gc
 import pickle
 from collections.abc import Sequence
+from pathlib import Path
 
 from matcher_cases import document, fixture_dataset, gold, gold_as_predictions
 
 from benchmark.matching import MatchContext, MatchScore
+from benchmark.metrics.outcomes import Outcome
 from benchmark.metrics.summary import compute_metrics
 from benchmark.model import Fact, Prediction
-from benchmark.scoring import outcomes_of, score_predictions
+from benchmark.results import ExtractorInfo, build_results, read_results, write_results
+from benchmark.scoring import (
+    GoldDecision,
+    PredictionDecision,
+    outcomes_of,
+    score_predictions,
+)
 from benchmark.testing.synthetic import SyntheticConfig, synthetic_dataset
 
 DOC = "cnn-2013-02-mali-offensive"
@@ -103,7 +111,27 @@ def test_workers_give_identical_results() -> None:
     assert one == two
 
 
-def test_outcomes_recounted_from_saved_decisions_give_the_same_metrics() -> None:
+def _outcomes_one_by_one(predictions: Sequence[PredictionDecision],
+                         gold: Sequence[GoldDecision]) -> list[Outcome]:
+    """What each decision counts as, read off the decision alone (the reference)."""
+    facts = {(g.document_id, g.gold_id): g for g in gold}
+    counted = []
+    for d in predictions:
+        if d.outcome == "ignored":
+            continue
+        key = d.gold_id if d.outcome == "tp" else (d.nearest.gold_id if d.nearest else None)
+        g = facts.get((d.document_id, key))
+        slots = None if d.outcome != "tp" or d.slots is None else (
+            d.slots[0] >= 0.5, d.slots[1] >= 0.5, d.slots[2] >= 0.5)
+        counted.append(Outcome(d.outcome, d.document_id, key,  # type: ignore[arg-type]
+                               g.category if g else None, g.modality if g else None,
+                               g.segments if g else (), d.prediction.confidence, slots))
+    counted += [Outcome("fn", g.document_id, g.gold_id, g.category, g.modality, g.segments)
+                for g in gold if g.status == "missed"]
+    return counted
+
+
+def test_outcomes_recounted_from_a_results_file_are_the_scored_ones(tmp_path: Path) -> None:
     # `bench compare` recounts outcomes from the decisions of results files; scoring counts
     # them from its own rows. Exact copies with other confidences: each keeps its own.
     dataset, predictions = synthetic_dataset(SyntheticConfig(documents=6, seed=2))
@@ -111,10 +139,13 @@ def test_outcomes_recounted_from_saved_decisions_give_the_same_metrics() -> None
                                    for p in predictions[:60])]
     scoring = score_predictions(dataset, predictions, bootstrap_samples=50)
     assert any(d.detail.startswith("same content") for d in scoring.predictions)
+    saved = read_results(write_results(tmp_path / "results.json", build_results(
+        scoring, dataset, "lenient", ExtractorInfo("test", "1", "memory"))))
+    recounted = outcomes_of(saved.predictions, saved.gold)
+    assert sorted(recounted) == sorted(_outcomes_one_by_one(scoring.predictions, scoring.gold))
     ignored = sum(d.outcome == "ignored" for d in scoring.predictions)
-    recounted = compute_metrics(outcomes_of(scoring.predictions, scoring.gold),
-                                dataset.document_ids, ignored=ignored, samples=50)
-    assert recounted == scoring.metrics
+    assert compute_metrics(recounted, dataset.document_ids, ignored=ignored,
+                           samples=50) == scoring.metrics
 
 
 def test_scoring_hands_the_garbage_collector_back_as_it_found_it() -> None:

@@ -26,11 +26,11 @@ class EntityIndex:
     kinds: Mapping[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     _cache: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, compare=False)
     _lengths: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
-    # every entity token canonicalise can emit
-    tokens: set[str] = field(default_factory=set, compare=False)
+    # every entity token canonicalise can emit (derived from ``forms``)
+    tokens: frozenset[str] = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
-        self.tokens.update(self.forms.values())
+        object.__setattr__(self, "tokens", frozenset(self.forms.values()))
         # First token -> the lengths of forms starting with it, longest first: most tokens
         # start no form, so canonicalising costs one dict lookup per token.
         lengths: dict[str, set[int]] = {}

@@ -177,9 +177,12 @@ class _StatesNumbers:
 # One accepted slot value as FactFeatures uses it: its tokens with entity forms folded, its
 # distinct forms (folded, then plain stems), and those with the "any number" forms added.
 SlotValueForms = tuple[tuple[str, ...], tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]
+# (whether the slot is the predicate, the value) -> its forms
+ValueFormsCache = dict[tuple[bool, str], SlotValueForms]
 
 
 def slot_value_forms(value: str, predicate: bool, lexicon: DocumentLexicon) -> SlotValueForms:
+    """The forms of one accepted value of a slot (``predicate``: of the predicate slot)."""
     plain = content_stems(value)
     # A predicate is a relation, never an entity: its words stay words even where they happen
     # to form an entity's mention ("is a former colony of" vs "its former colony").
@@ -192,27 +195,26 @@ def slot_value_forms(value: str, predicate: bool, lexicon: DocumentLexicon) -> S
 
 class FactFeatures(_StatesNumbers):
     """A gold fact as the matchers see it. ``value_forms``: a cache of
-    :func:`slot_value_forms` by value, one for predicates and one for other slots (the facts
-    of a document share many values: the same subject, the same verb)."""
+    :func:`slot_value_forms` shared by a document's facts, which share many values (the same
+    subject, the same verb)."""
 
     def __init__(self, fact: Fact, lexicon: DocumentLexicon,
-                 value_forms: tuple[dict[str, SlotValueForms], dict[str, SlotValueForms]]
-                 | None = None) -> None:
+                 value_forms: ValueFormsCache | None = None) -> None:
         self._fact, self._lexicon = fact, lexicon
         if value_forms is None:
-            value_forms = ({}, {})
+            value_forms = {}
         # per slot, each accepted value with entity forms folded (canonical value first)
         self.folded: dict[str, list[tuple[str, ...]]] = {}
         # per slot, the distinct forms of every accepted value, with "any number" forms
         self.slot_variants: dict[str, tuple[tuple[str, ...], ...]] = {}
         for slot in SLOTS:
             predicate = slot == "predicate"
-            cache = value_forms[predicate]
             analysed = []
             for value in fact.slot_values(slot):
-                known = cache.get(value)
+                known = value_forms.get((predicate, value))
                 if known is None:
-                    known = cache[value] = slot_value_forms(value, predicate, lexicon)
+                    known = value_forms[predicate, value] = slot_value_forms(value, predicate,
+                                                                             lexicon)
                 analysed.append(known)
             self.folded[slot] = [a[0] for a in analysed]
             self.slot_variants[slot] = analysed[0][2] if len(analysed) == 1 else \
@@ -411,7 +413,7 @@ class PredictionFeatures(_StatesNumbers):
         texts = [(text, first) for text, first in ((p.subject, False), (p.predicate, False),
                                                    (p.object, False), (p.statement, True),
                                                    (p.attribution, False)) if text]
-        if lexicon.knows_every_word(text for text, _ in texts):  # (the usual case)
+        if lexicon.names_nothing_unknown(text for text, _ in texts):  # (the usual case)
             return ()
         found = [w for text, first in texts for w in lexicon.unknown_names(text, first)]
         return tuple(dict.fromkeys(found))

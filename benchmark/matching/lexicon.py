@@ -101,10 +101,10 @@ class DocumentLexicon:
             self._unknown[key] = found
         return found
 
-    def knows_every_word(self, texts: Iterable[str]) -> bool:
-        """Whether the texts are ASCII and all their words are the document's, so that
-        ``unknown_names`` finds nothing in any of them (checked at once, without a lookup
-        per text)."""
+    def names_nothing_unknown(self, texts: Iterable[str]) -> bool:
+        """A sufficient test that ``unknown_names`` finds nothing in any of the texts, at
+        once instead of a lookup per text: no document text to compare with, or ASCII texts
+        whose words are all the document's."""
         if self.known_words is None:
             return True
         said = list(texts)

@@ -90,9 +90,11 @@ _RUN_START = (_NUMBER_WORDS - {"dozen"}) | {"a"}
 _COLLAPSE_START = frozenset({*_UNITS, *_TENS, "a", "one"})
 
 
-def _has_digit(tokens: tuple[str, ...]) -> bool:
-    # all-letter tokens are the common case and one C call; number tokens start with a digit
-    return not "".join(tokens).isalpha() and any(t[0].isdigit() for t in tokens if t)
+def _digit_tokens(tokens: Sequence[str]) -> list[str]:
+    """The tokens that start with a digit (number tokens do, no other token does)."""
+    if "".join(tokens).isalpha():  # all letters: the common case, one C call
+        return []
+    return [t for t in tokens if t[:1].isdigit()]
 
 
 def only_plain_words(tokens: Sequence[str]) -> bool:
@@ -101,16 +103,22 @@ def only_plain_words(tokens: Sequence[str]) -> bool:
     return _NUMBER_OR_DATE_WORDS.isdisjoint(tokens) and "".join(tokens).isalpha()
 
 
-def may_have_numbers(tokens: tuple[str, ...]) -> bool:
+def _numbered(tokens: Sequence[str], digits: list[str]) -> bool:
+    return not _NUMBER_WORDS.isdisjoint(tokens) or bool(digits)
+
+
+def _dated(tokens: Sequence[str], digits: list[str]) -> bool:
+    return not _DATE_WORDS.isdisjoint(tokens) or any(len(t) == 4 and t.isdigit() for t in digits)
+
+
+def may_have_numbers(tokens: Sequence[str]) -> bool:
     """A cheap pre-check: most phrases have no digit and no number word."""
-    return not _NUMBER_WORDS.isdisjoint(tokens) or _has_digit(tokens)
+    return _numbered(tokens, _digit_tokens(tokens))
 
 
-def may_have_dates(tokens: tuple[str, ...]) -> bool:
+def may_have_dates(tokens: Sequence[str]) -> bool:
     """A date needs a month, a relative word ("last", "yesterday") or a four-digit year."""
-    # (_has_digit first: one C call rules out most texts before the per-token check)
-    return not _DATE_WORDS.isdisjoint(tokens) or (
-        _has_digit(tokens) and any(len(t) == 4 and t.isdigit() for t in tokens))
+    return _dated(tokens, _digit_tokens(tokens))
 
 
 class Count(NamedTuple):
@@ -455,10 +463,9 @@ def numbers_in(text: str, published: dt.date | None) -> tuple[tuple[Count, ...],
     tokens = words(text)
     if only_plain_words(tokens):
         return (), ()  # most phrases: nothing to parse
-    # may_have_dates and may_have_numbers, reading the tokens once
-    digits = [t for t in tokens if t[:1].isdigit()]
-    if _DATE_WORDS.isdisjoint(tokens) and not any(len(t) == 4 and t.isdigit() for t in digits):
-        if not digits and _NUMBER_WORDS.isdisjoint(tokens):
+    digits = _digit_tokens(tokens)  # (may_have_dates and may_have_numbers share them)
+    if not _dated(tokens, digits):
+        if not _numbered(tokens, digits):
             return (), ()
         return parse_counts(text), ()
     skip = set(date_counts(text))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from benchmark.matching.entities import EntityIndex
-from benchmark.matching.features import FactFeatures, PredictionFeatures, SlotValueForms
+from benchmark.matching.features import FactFeatures, PredictionFeatures, ValueFormsCache
 from benchmark.matching.lexicon import DocumentLexicon, content_stems, is_content
 from benchmark.matching.protocol import MatchContext
 from benchmark.matching.text import words
@@ -27,9 +27,8 @@ class PreparedDocument:
     # by object identity: the document's gold facts live as long as the context, and hashing
     # a fact (all its nested fields) costs more than its features
     _facts: dict[int, tuple[Fact, FactFeatures]] = field(default_factory=dict)
-    # the forms of each slot value, for predicates and for other slots
-    _value_forms: tuple[dict[str, SlotValueForms], dict[str, SlotValueForms]] = field(
-        default_factory=lambda: ({}, {}))
+    # the forms of each slot value of the document's facts
+    _value_forms: ValueFormsCache = field(default_factory=dict)
     _idf: dict[str, float] | None = None
     _default_idf: float = 1.0
 
