@@ -429,7 +429,8 @@ def _no_cyclic_gc() -> Iterator[None]:
     """Scoring makes millions of objects that live until the end and no reference cycles, so
     the cyclic collector only re-walks the inputs again and again (about a seventh of the run).
     Inputs are frozen out of its view (so forked workers do not copy their pages either) and
-    it is paused until the results exist; everything is handed back as it was."""
+    it is paused until the results exist; everything is handed back as it was, with what
+    scoring made in the oldest generation."""
     was_enabled = gc.isenabled()
     # a caller that froze objects itself keeps its freeze (and its say over unfreezing)
     freeze = gc.get_freeze_count() == 0
@@ -440,6 +441,10 @@ def _no_cyclic_gc() -> Iterator[None]:
         yield
     finally:
         if freeze:
+            # Freezing everything then unfreezing puts it all in the oldest generation without
+            # a scan. Left in the youngest, what scoring made (the results) would be walked by
+            # the first collection after it, only to be promoted: 0.3 s for 3,000 documents.
+            gc.freeze()
             gc.unfreeze()
         if was_enabled:
             gc.enable()

@@ -168,6 +168,18 @@ def test_scoring_hands_the_garbage_collector_back_as_it_found_it() -> None:
         gc.unfreeze()
 
 
+def test_scoring_leaves_its_results_in_the_oldest_generation() -> None:
+    # else the first collection after scoring walks every decision only to promote it
+    dataset, predictions = synthetic_dataset(SyntheticConfig(documents=5, seed=1))
+    gc.collect()
+    scoring = score_predictions(dataset, predictions, bootstrap_samples=10)
+    young = {id(o) for o in gc.get_objects(generation=0)}
+    assert len(scoring.predictions) > 100
+    assert not any(id(d) in young for d in (*scoring.predictions, *scoring.gold))
+    assert any(id(d) in {id(o) for o in gc.get_objects(generation=2)}
+               for d in scoring.predictions)
+
+
 def test_inputs_and_decisions_survive_pickling() -> None:
     # Worker processes send decisions back pickled; the model classes use __slots__.
     dataset, predictions = synthetic_dataset(SyntheticConfig(documents=2, seed=1))
