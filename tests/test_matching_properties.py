@@ -203,3 +203,36 @@ def test_words_of_plain_text_equal_the_token_pattern(text: str) -> None:
     from benchmark.matching.text import _TOKEN
 
     assert words(text) == tuple(_TOKEN.findall(text.lower()))
+
+
+def _replace_forms_one_by_one(forms: dict[tuple[str, ...], str],
+                              tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Reference: at each position, the longest form starting there, else the token."""
+    longest = max(map(len, forms), default=0)
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for length in range(longest, 0, -1):
+            if tokens[i:i + length] in forms and i + length <= len(tokens):
+                out.append(forms[tokens[i:i + length]])
+                i += length
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return tuple(out)
+
+
+FORM_TOKENS = st.lists(st.sampled_from("abcd"), min_size=1, max_size=3).map(tuple)
+
+
+@settings(max_examples=300)
+@given(st.dictionaries(FORM_TOKENS, st.sampled_from(["@e1", "@e2", "@e3"]), max_size=6),
+       st.lists(st.sampled_from("abcde"), max_size=12).map(tuple))
+@example({("a",): "@e1", ("a", "b"): "@e2", ("b", "c", "d"): "@e3"}, tuple("abcdab"))
+def test_entity_forms_are_replaced_longest_first_left_to_right(
+        forms: dict[tuple[str, ...], str], tokens: tuple[str, ...]) -> None:
+    # canonicalise only tries the positions of tokens that start a form
+    index = EntityIndex(forms=forms, max_length=max(map(len, forms), default=0))
+    assert index.canonicalise(tokens) == _replace_forms_one_by_one(forms, tokens)
+    assert index.canonicalise(tokens) == _replace_forms_one_by_one(forms, tokens)  # cached

@@ -59,19 +59,21 @@ class EntityIndex:
         cached = self._cache.get(tokens)
         if cached is not None:
             return cached
-        out: list[str] = []
-        i = 0
         lengths, forms = self._lengths, self.forms
-        while i < len(tokens):
-            for length in lengths.get(tokens[i], ()):
-                entity = forms.get(tokens[i:i + length])
+        out: list[str] = []
+        i = 0  # the first token not yet copied
+        # (only the positions of tokens that start a form are tried)
+        for start in [k for k, token in enumerate(tokens) if token in lengths]:
+            if start < i:  # inside the form just replaced
+                continue
+            for length in lengths[tokens[start]]:
+                entity = forms.get(tokens[start:start + length])
                 if entity is not None:
+                    out.extend(tokens[i:start])
                     out.append(entity)
-                    i += length
+                    i = start + length
                     break
-            else:
-                out.append(tokens[i])
-                i += 1
+        out.extend(tokens[i:])
         result = tuple(out)
         self._cache[tokens] = result
         return result

@@ -90,9 +90,10 @@ def _distinct(tokens: tuple[str, ...]) -> tuple[str, ...]:
 
 def passive_predicate(predicate: str, obj: str) -> bool:
     """("Timbuktu", "was freed by", "French forces"): the roles are the other way round."""
-    pred, ob = words(predicate), words(obj)
-    by = (pred and pred[-1] == "by") or (ob and ob[0] == "by")
-    return bool(by) and any(t in _BE for t in pred)
+    pred = words(predicate)
+    if pred[-1:] != ("by",) and words(obj)[:1] != ("by",):  # (most predicates: no agent)
+        return False
+    return not _BE.isdisjoint(pred)
 
 
 def passive_statement(tokens: tuple[str, ...]) -> bool:
@@ -145,11 +146,16 @@ def _has_number(tokens: tuple[str, ...]) -> bool:
 def _with_any_number(forms: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
     """The forms with their numbers as one "any number" token, added for statement coverage:
     a wrong number is the number guard's to reject, with its own reason."""
-    with_numbers = [form for form in forms if _has_number(form)]
-    if not with_numbers:  # most forms
+    # (a token below ':' starts with a digit or is rarer still: most forms have none)
+    candidates = [form for form in forms if form and min(form) < ":"]
+    if not candidates:
         return forms
-    return (*forms, *dict.fromkeys(tuple(NUMBER_SLOT if t[0].isdigit() else t for t in form)
-                                   for form in with_numbers))
+    added: list[tuple[str, ...]] = []
+    for form in candidates:
+        any_number = tuple([NUMBER_SLOT if t[0].isdigit() else t for t in form])
+        if any_number != form and any_number not in added:  # (a form has few numbers)
+            added.append(any_number)
+    return (*forms, *added)
 
 
 def _entity_tokens(lexicon: DocumentLexicon, *canonical: tuple[str, ...]) -> frozenset[str]:
@@ -189,7 +195,9 @@ def slot_value_forms(value: str, predicate: bool, lexicon: DocumentLexicon) -> S
     folded = plain if predicate else lexicon.canonical(value)
     # Both folded and as plain stems, so a partial name ("extremists" for "Islamic
     # extremists") still overlaps; distinct tokens, in order.
-    forms = tuple(dict.fromkeys((_distinct(folded), _distinct(plain))))
+    distinct_folded, distinct_plain = _distinct(folded), _distinct(plain)
+    forms = (distinct_folded,) if distinct_folded == distinct_plain else (distinct_folded,
+                                                                          distinct_plain)
     return folded, forms, _with_any_number(forms)
 
 
@@ -204,33 +212,35 @@ class FactFeatures(_StatesNumbers):
         if value_forms is None:
             value_forms = {}
         # per slot, each accepted value with entity forms folded (canonical value first)
-        self.folded: dict[str, list[tuple[str, ...]]] = {}
+        folded: dict[str, list[tuple[str, ...]]] = {}
         # per slot, the distinct forms of every accepted value, with "any number" forms
-        self.slot_variants: dict[str, tuple[tuple[str, ...], ...]] = {}
-        for slot in SLOTS:
-            predicate = slot == "predicate"
+        variants: dict[str, tuple[tuple[str, ...], ...]] = {}
+        alternatives = fact.alternatives
+        for slot, predicate, value, others in (
+                ("subject", False, fact.subject, alternatives.subject),
+                ("predicate", True, fact.predicate, alternatives.predicate),
+                ("object", False, fact.object, alternatives.object)):
             analysed = []
-            for value in fact.slot_values(slot):
-                known = value_forms.get((predicate, value))
+            for one in (value, *others):
+                known = value_forms.get((predicate, one))
                 if known is None:
-                    known = value_forms[predicate, value] = slot_value_forms(value, predicate,
-                                                                             lexicon)
+                    known = value_forms[predicate, one] = slot_value_forms(one, predicate, lexicon)
                 analysed.append(known)
-            self.folded[slot] = [a[0] for a in analysed]
-            self.slot_variants[slot] = analysed[0][2] if len(analysed) == 1 else \
+            folded[slot] = [a[0] for a in analysed]
+            variants[slot] = analysed[0][2] if not others else \
                 _with_any_number(tuple(dict.fromkeys(f for a in analysed for f in a[1])))
+        self.folded, self.slot_variants = folded, variants
         self.statement = lexicon.canonical(fact.statement)
-        self.triple = (*self.folded["subject"][0], *self.folded["predicate"][0],
-                       *self.folded["object"][0])
+        self.triple = (*folded["subject"][0], *folded["predicate"][0], *folded["object"][0])
         self.modality = fact.modality
         # True when the canonical predicate is only a light verb ("is", "has")
-        self.light_predicate = set(self.folded["predicate"][0]) <= LIGHT_VERBS
+        self.light_predicate = LIGHT_VERBS.issuperset(folded["predicate"][0])
         # "Timbuktu is a fabled city": the object describes the subject's own entity, so for
         # statement coverage only its words (not the entity token the subject already gives)
         # say what is predicated. Per object variant: whether coverage may count it.
-        subject_entities = {t for v in self.folded["subject"] for t in v if t[0] == "@"}
-        covers = tuple(subject_entities.isdisjoint(v) for v in self.slot_variants["object"])
-        self.object_covers = covers if any(covers) else tuple(True for _ in covers)
+        subject_entities = {t for v in folded["subject"] for t in v if t[0] == "@"}
+        covers = tuple([subject_entities.isdisjoint(v) for v in variants["object"]])
+        self.object_covers = covers if any(covers) else (True,) * len(covers)
 
     @lazy
     def implicit_object(self) -> bool:
@@ -247,7 +257,9 @@ class FactFeatures(_StatesNumbers):
     @lazy
     def _numbers(self) -> tuple[tuple[Count, ...], tuple[DateValue, ...], tuple[Count, ...]]:
         fact = self._fact
-        texts = [fact.statement, *(v for slot in SLOTS for v in fact.slot_values(slot))]
+        alternatives = fact.alternatives
+        texts = [fact.statement, fact.subject, *alternatives.subject, fact.predicate,
+                 *alternatives.predicate, fact.object, *alternatives.object]
         counts, dates = _numbers(texts, fact.qualifiers, self._lexicon)
         stated = numbers_in(fact.statement, self._lexicon.published)[0] if counts else ()
         return counts, dates, stated
@@ -301,10 +313,13 @@ class FactFeatures(_StatesNumbers):
     def entity_tokens(self) -> frozenset[str]:
         """The entities the fact is about: its linked entities and every one its wording
         names."""
-        fact = self._fact
-        return frozenset(f"@{entity_id}" for entity_id in fact.entities).union(_entity_tokens(
-            self._lexicon, self.statement, self._lexicon.canonical(fact.attribution or ""),
-            *(v for slot in SLOTS for v in self.folded[slot])))
+        fact, folded = self._fact, self.folded
+        named = _entity_tokens(self._lexicon, self.statement,
+                               self._lexicon.canonical(fact.attribution or ""),
+                               *folded["subject"], *folded["predicate"], *folded["object"])
+        if not fact.entities:
+            return named
+        return named.union([f"@{entity_id}" for entity_id in fact.entities])
 
 
 def reports_clause(prediction: Prediction) -> bool:
@@ -334,35 +349,36 @@ class PredictionFeatures(_StatesNumbers):
 
     def __init__(self, prediction: Prediction, lexicon: DocumentLexicon) -> None:
         canon = lexicon.canonical
+        has_triple = prediction.has_triple
         # a reporting triple read as its clause
-        self.reported_clause = reports_clause(prediction)
+        self.reported_clause = has_triple and reports_clause(prediction)
         if self.reported_clause and prediction.statement is None:
             # the clause is the statement, its subject the attribution
             prediction = dataclasses.replace(
                 prediction, subject=None, predicate=None, object=None,
                 statement=_resolved_clause(prediction.subject or "", prediction.object or ""),
                 attribution=prediction.subject)
+            has_triple = False
         self._prediction, self._lexicon = prediction, lexicon
-        self.has_triple = prediction.has_triple
+        self.has_triple = has_triple
         # True when the prediction gives a statement of its own (with or without a triple)
         self.has_statement = prediction.statement is not None
         self.slots: dict[str, tuple[str, ...]] = {}
         self.swapped_by_voice = False
-        if prediction.has_triple:
+        if has_triple:
             subject, predicate, obj = (prediction.subject or "", prediction.predicate or "",
                                        prediction.object or "")
             self.swapped_by_voice = passive_predicate(predicate, obj)
             if self.swapped_by_voice:  # read the passive as its active counterpart
                 subject, obj = obj, subject
-            self.slots = {"subject": _distinct(canon(subject)),
-                          "predicate": _distinct(content_stems(predicate)),
-                          "object": _distinct(canon(obj))}
-        if prediction.has_triple and prediction.statement is None:
-            # slots decide; the joined slots stand in for a statement
-            self.statement = (*self.slots["subject"], *self.slots["predicate"],
-                              *self.slots["object"])
-        else:
-            self.statement = canon(prediction.statement or "")
+            slots = self.slots = {"subject": _distinct(canon(subject)),
+                                  "predicate": _distinct(content_stems(predicate)),
+                                  "object": _distinct(canon(obj))}
+            if not self.has_statement:
+                # slots decide; the joined slots stand in for a statement
+                self.statement = (*slots["subject"], *slots["predicate"], *slots["object"])
+                return
+        self.statement = canon(prediction.statement or "")
 
     @lazy
     def _texts(self) -> list[str]:
