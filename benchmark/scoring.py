@@ -426,11 +426,11 @@ def score_predictions(dataset: Dataset, predictions: Sequence[Prediction],
 
 @contextmanager
 def _no_cyclic_gc() -> Iterator[None]:
-    """Scoring makes millions of objects that live until the end and no reference cycles, so
-    the cyclic collector only re-walks the inputs again and again (about a seventh of the run).
-    Inputs are frozen out of its view (so forked workers do not copy their pages either) and
-    it is paused until the results exist; everything is handed back as it was, with what
-    scoring made in the oldest generation."""
+    """Scoring makes millions of objects that live until the end and almost no reference
+    cycles, so the cyclic collector only re-walks the inputs again and again (about a seventh
+    of the run). Inputs are frozen out of its view (so forked workers do not copy their pages
+    either) and it is paused until the results exist; everything is handed back as it was,
+    and (when scoring did the freezing) what scoring made is left in the oldest generation."""
     was_enabled = gc.isenabled()
     # a caller that froze objects itself keeps its freeze (and its say over unfreezing)
     freeze = gc.get_freeze_count() == 0

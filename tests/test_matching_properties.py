@@ -213,7 +213,7 @@ def _replace_forms_one_by_one(forms: dict[tuple[str, ...], str],
     i = 0
     while i < len(tokens):
         for length in range(longest, 0, -1):
-            if tokens[i:i + length] in forms and i + length <= len(tokens):
+            if i + length <= len(tokens) and tokens[i:i + length] in forms:
                 out.append(forms[tokens[i:i + length]])
                 i += length
                 break

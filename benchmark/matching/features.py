@@ -153,7 +153,7 @@ def _with_any_number(forms: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...
     added: list[tuple[str, ...]] = []
     for form in candidates:
         any_number = tuple([NUMBER_SLOT if t[0].isdigit() else t for t in form])
-        if any_number != form and any_number not in added:  # (a form has few numbers)
+        if any_number != form and any_number not in added:  # (a slot has few forms)
             added.append(any_number)
     return (*forms, *added)
 
@@ -216,6 +216,8 @@ class FactFeatures(_StatesNumbers):
         # per slot, the distinct forms of every accepted value, with "any number" forms
         variants: dict[str, tuple[tuple[str, ...], ...]] = {}
         alternatives = fact.alternatives
+        # (the slots spelt out rather than through Fact.slot_values: this runs for every gold
+        # fact of every document)
         for slot, predicate, value, others in (
                 ("subject", False, fact.subject, alternatives.subject),
                 ("predicate", True, fact.predicate, alternatives.predicate),
@@ -371,14 +373,15 @@ class PredictionFeatures(_StatesNumbers):
             self.swapped_by_voice = passive_predicate(predicate, obj)
             if self.swapped_by_voice:  # read the passive as its active counterpart
                 subject, obj = obj, subject
-            slots = self.slots = {"subject": _distinct(canon(subject)),
-                                  "predicate": _distinct(content_stems(predicate)),
-                                  "object": _distinct(canon(obj))}
-            if not self.has_statement:
-                # slots decide; the joined slots stand in for a statement
-                self.statement = (*slots["subject"], *slots["predicate"], *slots["object"])
-                return
-        self.statement = canon(prediction.statement or "")
+            self.slots = {"subject": _distinct(canon(subject)),
+                          "predicate": _distinct(content_stems(predicate)),
+                          "object": _distinct(canon(obj))}
+        if has_triple and not self.has_statement:
+            # slots decide; the joined slots stand in for a statement
+            self.statement = (*self.slots["subject"], *self.slots["predicate"],
+                              *self.slots["object"])
+        else:
+            self.statement = canon(prediction.statement or "")
 
     @lazy
     def _texts(self) -> list[str]:
