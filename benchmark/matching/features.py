@@ -146,15 +146,13 @@ def _has_number(tokens: tuple[str, ...]) -> bool:
 def _with_any_number(forms: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
     """The forms with their numbers as one "any number" token, added for statement coverage:
     a wrong number is the number guard's to reject, with its own reason."""
-    # (a number sorts below ':', so most forms, with no token that low, are done at once; a
-    # candidate whose low token is no number gains nothing)
-    candidates = [form for form in forms if form and min(form) < ":"]
-    if not candidates:
+    with_numbers = [form for form in forms if _has_number(form)]
+    if not with_numbers:  # most forms
         return forms
     added: list[tuple[str, ...]] = []
-    for form in candidates:
+    for form in with_numbers:
         any_number = tuple([NUMBER_SLOT if t[0].isdigit() else t for t in form])
-        if any_number != form and any_number not in added:  # (a slot has few forms)
+        if any_number not in added:  # (a slot has few forms)
             added.append(any_number)
     return (*forms, *added)
 
@@ -260,9 +258,7 @@ class FactFeatures(_StatesNumbers):
     @lazy
     def _numbers(self) -> tuple[tuple[Count, ...], tuple[DateValue, ...], tuple[Count, ...]]:
         fact = self._fact
-        alternatives = fact.alternatives
-        texts = [fact.statement, fact.subject, *alternatives.subject, fact.predicate,
-                 *alternatives.predicate, fact.object, *alternatives.object]
+        texts = [fact.statement, *(v for slot in SLOTS for v in fact.slot_values(slot))]
         counts, dates = _numbers(texts, fact.qualifiers, self._lexicon)
         stated = numbers_in(fact.statement, self._lexicon.published)[0] if counts else ()
         return counts, dates, stated
@@ -354,7 +350,7 @@ class PredictionFeatures(_StatesNumbers):
         canon = lexicon.canonical
         has_triple = prediction.has_triple
         # a reporting triple read as its clause
-        self.reported_clause = has_triple and reports_clause(prediction)
+        self.reported_clause = reports_clause(prediction)
         if self.reported_clause and prediction.statement is None:
             # the clause is the statement, its subject the attribution
             prediction = dataclasses.replace(
