@@ -23,7 +23,7 @@ from benchmark.matching.protocol import (
     MatchScore,
     ScoreMatrix,
 )
-from benchmark.metrics.bootstrap import DEFAULT_SAMPLES
+from benchmark.metrics.bootstrap import DEFAULT_SAMPLES, check_samples
 from benchmark.metrics.outcomes import Outcome
 from benchmark.metrics.summary import Metrics, compute_metrics
 from benchmark.model.dataset import Dataset
@@ -417,8 +417,10 @@ def score_predictions(dataset: Dataset, predictions: Sequence[Prediction],
     """Decide every prediction and gold fact of ``dataset`` and compute the metrics.
 
     ``workers`` > 1 scores documents in that many forked processes (Linux/macOS); the result
-    is identical to ``workers=1``.
+    is identical to ``workers=1``. ``bootstrap_samples`` must be at least 1 (ValueError
+    before any scoring otherwise).
     """
+    check_samples(bootstrap_samples)
     with _no_cyclic_gc():
         return _score(dataset, predictions, resolve_matcher(matcher), threshold, seed,
                       bootstrap_samples, workers)

@@ -8,9 +8,11 @@ import pickle
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
 from matcher_cases import document, fixture_dataset, gold, gold_as_predictions
 
 from benchmark.matching import MatchContext, MatchScore
+from benchmark.metrics.bootstrap import paired_bootstrap
 from benchmark.metrics.outcomes import Outcome
 from benchmark.metrics.summary import compute_metrics
 from benchmark.model import Fact, Prediction
@@ -233,3 +235,12 @@ def test_a_repeated_prediction_is_credited_once() -> None:
     copies = [dataclasses.replace(said, confidence=c) for c in (0.2, 0.9)]
     scored = score_predictions(fixture_dataset(), copies, bootstrap_samples=20)
     assert [d.outcome for d in scored.predictions] == ["fp", "tp"]
+
+
+@pytest.mark.parametrize("samples", [0, -5, 2.5, True])
+def test_bootstrap_samples_below_one_are_refused_before_scoring(samples: object) -> None:
+    # (0 used to score every document, then fail in numpy's percentile with an IndexError)
+    with pytest.raises(ValueError, match="at least 1"):
+        score_predictions(fixture_dataset(), [], bootstrap_samples=samples)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="at least 1"):
+        paired_bootstrap([Outcome("tp", "d1")], [Outcome("fn", "d1")], samples=samples)  # type: ignore[arg-type]

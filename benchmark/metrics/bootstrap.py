@@ -62,11 +62,19 @@ def _scores(sums: Any) -> Any:
     return np.stack([p, r, f], axis=1)
 
 
+def check_samples(samples: int) -> None:
+    """Resampling needs at least one resample (percentiles of none are undefined)."""
+    if isinstance(samples, bool) or not isinstance(samples, int) or samples < 1:
+        raise ValueError(f"bootstrap samples must be a whole number of at least 1, not "
+                         f"{samples!r} (the default is {DEFAULT_SAMPLES})")
+
+
 def resampled_sums(counts: Sequence[Any], samples: int, seed: int) -> list[Any]:
     """For each counts array (same clusters, e.g. two systems), ``samples`` resampled totals
     using the same resampled clusters for every array (pairing)."""
     import numpy as np
 
+    check_samples(samples)
     n = counts[0].shape[0]
     rng = np.random.default_rng(seed)
     out = [np.zeros((samples, 3)) for _ in counts]
@@ -86,6 +94,7 @@ def confidence_intervals(outcomes: Sequence[Outcome], samples: int = DEFAULT_SAM
     """Percentile bootstrap intervals for micro precision, recall and F1."""
     import numpy as np
 
+    check_samples(samples)
     if not outcomes:
         return {"precision": (0.0, 0.0), "recall": (0.0, 0.0), "f1": (0.0, 0.0)}
     by_document = uses_document_clusters(outcomes)
