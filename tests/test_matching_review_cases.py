@@ -116,6 +116,41 @@ def test_reasons_name_the_number_and_the_date() -> None:
     assert "date 2013-04" in detail and "gold dates: 2013-01" in detail
 
 
+@pytest.mark.parametrize(
+    ("fact_id", "statement", "reason"),
+    [
+        # f004 happened on Tuesday 5 February 2013 (the article: "on Tuesday night")
+        ("f004", "Le Drian gave the number of casualties to BFM on February 5, 2013.",
+         "matched"),
+        ("f004", "Le Drian gave the number of casualties to BFM on 5 February.", "matched"),
+        ("f004", "Le Drian gave the number of casualties to BFM on February 4, 2013.",
+         "number_mismatch"),
+        ("f004", "Le Drian gave the number of casualties to BFM on February 6.",
+         "number_mismatch"),
+        # f029: over the two days before publication, 4 and 5 February
+        ("f029", "Sandstorms hampered operations across Mali on February 4.", "matched"),
+        ("f029", "Sandstorms hampered operations across Mali on February 6.", "number_mismatch"),
+        # a day of the month of f008's expected withdrawal
+        ("f008", "France expects to begin pulling its troops out of Mali on March 1, 2013.",
+         "matched"),
+    ],
+)
+def test_a_day_of_the_month_is_compared_as_a_day(fact_id: str, statement: str,
+                                                 reason: str) -> None:
+    # (a day used to be read as its whole month: any day of February passed for f004)
+    assert _decide(fact_id, {"statement": statement})[0] == reason
+
+
+def test_a_date_the_gold_lacks_is_named_as_a_date_not_as_its_year() -> None:
+    reason, detail = _decide("f001", {"statement": "The offensive killed hundreds of Islamist "
+                                                   "fighters in Mali in March 2013."})
+    assert reason == "number_mismatch"
+    assert "date 2013-03" in detail and "gold dates: none" in detail
+    # a bare four-digit number may be a count: it is still reported as a number
+    reason, detail = _decide("f041", {"statement": "France has 2013 soldiers in Mali."})
+    assert reason == "number_mismatch" and detail.startswith("number 2013")
+
+
 def test_an_optional_fact_does_not_absorb_a_false_prediction() -> None:
     false_fact = Prediction(document_id=DOCUMENT.id,
                             statement="Islamist militants now control Timbuktu and Gao.")

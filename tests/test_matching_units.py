@@ -98,6 +98,40 @@ def test_dates() -> None:
     assert parse_dates("they may leave") == ()  # the modal, not the month
 
 
+@pytest.mark.parametrize(("text", "label"), [
+    ("on February 6, 2013", "2013-02-06"),
+    ("on 6 February 2013", "2013-02-06"),
+    ("February 6th", "February 6 (no year)"),
+    ("on 2 March", "March 2 (no year)"),
+    ("February 30, 2013", "2013-02"),  # no such day: the month is still meant
+    ("February 29", "February 29 (no year)"),  # a leap year has it
+    ("in March 2013", "2013-03"),
+    ("4,000 troops in March", "March (no year)"),  # a count before the month is no day
+])
+def test_a_month_with_a_day_is_that_day(text: str, label: str) -> None:
+    (date,) = parse_dates(text, PUBLISHED)
+    assert date.label() == label
+
+
+def test_a_day_agrees_only_with_intervals_and_days_that_hold_it() -> None:
+    def date(text: str) -> DateValue:
+        (found,) = parse_dates(text, PUBLISHED)
+        return found
+
+    tuesday = parse_iso("2013-02-05")
+    assert date("February 5, 2013").overlaps(tuesday) and tuesday.overlaps(date("February 5"))
+    assert not date("February 4, 2013").overlaps(tuesday)
+    assert not tuesday.overlaps(date("February 6"))
+    assert date("February 6").overlaps(parse_iso("2013-02"))
+    assert date("February 6").overlaps(parse_iso("2013-W06"))  # Monday 4 to Sunday 10
+    assert not date("February 6").overlaps(parse_iso("2013-W05"))
+    assert not date("February 29").overlaps(parse_iso("2013"))  # 2013 has no February 29
+    assert date("February 29").overlaps(parse_iso("2012"))
+    assert date("February 6").overlaps(date("in February"))
+    assert not date("February 6").overlaps(date("February 7"))
+    assert not date("February 6").overlaps(date("March 6"))
+
+
 def test_iso_values() -> None:
     week = parse_iso("2013-W05")
     assert week == DateValue(dt.date(2013, 1, 28), dt.date(2013, 2, 3))

@@ -149,3 +149,25 @@ def test_a_features_numbers_are_those_of_its_texts(texts: list[str], published: 
     assert _numbers(texts, Qualifiers(), lexicon) == (
         tuple(c for counts, _ in found for c in counts),
         tuple(d for _, dates in found for d in dates))
+
+
+# (not in May: "may" is read as the modal verb, never as the month)
+DAYS = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)).filter(
+    lambda day: day.month != 5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(DAYS, DAYS, st.sampled_from(["{month} {day}, {year}", "{day} {month} {year}",
+                                    "on {month} {day}th {year}"]))
+def test_a_written_day_agrees_with_an_iso_day_exactly_when_they_are_one_day(
+        written: dt.date, iso: dt.date, form: str) -> None:
+    from benchmark.matching.numbers import parse_iso
+
+    text = form.format(month=written.strftime("%B"), day=written.day, year=written.year)
+    (date,) = parse_dates(text)
+    other = parse_iso(iso.isoformat())
+    assert other is not None
+    assert date.overlaps(other) == other.overlaps(date) == (written == iso)
+    # without its year, the day agrees with every year's same month and day
+    (yearless,) = parse_dates(text.replace(str(written.year), ""))
+    assert yearless.overlaps(other) == ((written.month, written.day) == (iso.month, iso.day))

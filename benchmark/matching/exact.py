@@ -38,7 +38,8 @@ def _exact_index(context: MatchContext) -> EntityIndex:
 
 class ExactMatcher:
     name = "exact"
-    version = "1.2.0"  # 1.1: entity guard; 1.2: attempt guard, hedge sides, unknown names
+    # 1.1: entity guard; 1.2: attempt guard, hedge sides, unknown names; 1.3: days of months
+    version = "1.3.0"
     default_threshold = 1.0
 
     def settings(self) -> dict[str, Any]:

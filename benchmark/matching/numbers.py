@@ -150,23 +150,46 @@ class Count(NamedTuple):
 
 @dataclass(frozen=True)
 class DateValue:
-    """A date interval [start, end] (inclusive days); ``month_only`` for "in March"."""
+    """A date interval [start, end] (inclusive days); ``month_only`` for "in March", with
+    ``day`` for "March 5" (a month and day without a year)."""
 
     start: dt.date | None = None
     end: dt.date | None = None
     month_only: int | None = None
+    day: int | None = None
 
     def overlaps(self, other: DateValue) -> bool:
-        if self.month_only is not None or other.month_only is not None:
-            return bool(self.months() & other.months())
+        if self.month_only is not None and other.month_only is not None:
+            if self.month_only != other.month_only:
+                return False
+            return self.day is None or other.day is None or self.day == other.day
+        if self.month_only is not None:
+            return other._contains(self.month_only, self.day)
+        if other.month_only is not None:
+            return self._contains(other.month_only, other.day)
         assert self.start and self.end and other.start and other.end
         return self.start <= other.end and other.start <= self.end
 
+    def _contains(self, month: int, day: int | None) -> bool:
+        """Whether the interval has a day in ``month`` (on that ``day`` of it, if given)."""
+        if day is None:
+            return month in self.months()
+        assert self.start and self.end
+        for year in range(self.start.year, self.end.year + 1):
+            try:
+                candidate = dt.date(year, month, day)
+            except ValueError:  # February 29 of a common year
+                continue
+            if self.start <= candidate <= self.end:
+                return True
+        return False
+
     def label(self) -> str:
         """ISO 8601 where it can be: "2013-03" for a month, "2013" for a year, a day, or an
-        interval; "March (no year)" for a month without a year."""
+        interval; "March (no year)" for a month without a year, "March 5 (no year)"."""
         if self.month_only is not None:
-            return f"{calendar.month_name[self.month_only]} (no year)"
+            month = calendar.month_name[self.month_only]
+            return f"{month} {self.day} (no year)" if self.day else f"{month} (no year)"
         assert self.start and self.end
         start, end = self.start, self.end
         if start == end:
@@ -329,6 +352,30 @@ def _month_interval(year: int, month: int) -> DateValue:
     return DateValue(dt.date(year, month, 1), dt.date(year, month, last))
 
 
+def _day_of(tokens: tuple[str, ...], i: int) -> int | None:
+    """The day of the month named at ``tokens[i]``: a number of one or two digits right after
+    it ("March 5", "March 5th") or right before it ("5 March"), or None."""
+    for t in (tokens[i + 1] if i + 1 < len(tokens) else "", tokens[i - 1] if i else ""):
+        if t.isdigit() and len(t) <= 2 and 1 <= int(t) <= 31:
+            return int(t)
+    return None
+
+
+def _month_date(year: int | None, month: int, day: int | None) -> DateValue:
+    """A month, or a day of it, with or without a year ("March 2013", "March 5, 2013", "March
+    5", "March"); a day the month does not have (February 30) leaves the month."""
+    if year is None:
+        return DateValue(month_only=month, day=day if day and day <= _longest(month) else None)
+    if day is not None and day <= calendar.monthrange(year, month)[1]:
+        return DateValue(dt.date(year, month, day), dt.date(year, month, day))
+    return _month_interval(year, month)
+
+
+def _longest(month: int) -> int:
+    """The most days the month has (February: 29)."""
+    return calendar.monthrange(2000, month)[1]  # 2000: a leap year
+
+
 def _year_interval(year: int) -> DateValue:
     return DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31))
 
@@ -364,7 +411,7 @@ def parse_dates(text: str, published: dt.date | None = None) -> tuple[DateValue,
             year = next(
                 (int(t) for t in tokens[i + 1 : i + 4] if t.isdigit() and len(t) == 4), None
             )
-            dates.append(_month_interval(year, month) if year else DateValue(month_only=month))
+            dates.append(_month_date(year, month, _day_of(tokens, i)))
         elif token.isdigit() and len(token) == 4 and 1800 <= int(token) <= 2100:
             if not (i > 0 and tokens[i - 1] in _MONTHS) and not any(
                 t in _MONTHS for t in tokens[max(0, i - 3) : i]
