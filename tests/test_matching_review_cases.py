@@ -141,14 +141,44 @@ def test_a_day_of_the_month_is_compared_as_a_day(fact_id: str, statement: str,
     assert _decide(fact_id, {"statement": statement})[0] == reason
 
 
+@pytest.mark.parametrize(
+    ("fact_id", "statement"),
+    [
+        # a count after a month and a comma is no day of it
+        ("f019", "Hollande visited Timbuktu in February, 4 days after French forces freed it."),
+        ("f019", "Hollande visited Timbuktu in late January, 3 days after French forces freed "
+                 "it."),
+        ("f029", "Sandstorms hampered operations across Mali in February, 2 days running."),
+        # a range is not its first day
+        ("f004", "Le Drian gave the number of casualties to BFM on the night of February 4-5."),
+        ("f029", "Sandstorms hampered operations across Mali on February 3-5."),
+        ("f004", "Le Drian gave the number of casualties to BFM between February 1 and "
+                 "February 10."),
+    ],
+)
+def test_numbers_by_a_month_that_are_no_day_of_it_reject_nothing(fact_id: str,
+                                                                 statement: str) -> None:
+    assert _decide(fact_id, {"statement": statement})[0] == "matched"
+
+
+def test_a_wrong_year_stays_wrong_whatever_dates_surround_it() -> None:
+    # 2013 is no year of this text's own dates ("January" has none): still a wrong number
+    reason, detail = _decide("f030", {"statement": "Islamic extremists carved out northern Mali "
+                                                   "from March 2012 to 2013, until the "
+                                                   "intervention in January."})
+    assert reason == "number_mismatch" and detail.startswith("number 2013")
+
+
 def test_a_date_the_gold_lacks_is_named_as_a_date_not_as_its_year() -> None:
     reason, detail = _decide("f001", {"statement": "The offensive killed hundreds of Islamist "
                                                    "fighters in Mali in March 2013."})
     assert reason == "number_mismatch"
     assert "date 2013-03" in detail and "gold dates: none" in detail
     # a bare four-digit number may be a count: it is still reported as a number
-    reason, detail = _decide("f041", {"statement": "France has 2013 soldiers in Mali."})
-    assert reason == "number_mismatch" and detail.startswith("number 2013")
+    for statement in ("France has 2013 soldiers in Mali.",
+                      "France has 2013 soldiers in Mali in January."):
+        reason, detail = _decide("f041", {"statement": statement})
+        assert reason == "number_mismatch" and detail.startswith("number 2013")
 
 
 def test_an_optional_fact_does_not_absorb_a_false_prediction() -> None:

@@ -101,12 +101,25 @@ def test_dates() -> None:
 @pytest.mark.parametrize(("text", "label"), [
     ("on February 6, 2013", "2013-02-06"),
     ("on 6 February 2013", "2013-02-06"),
+    ("Feb. 6, 2013", "2013-02-06"),
     ("February 6th", "February 6 (no year)"),
+    ("the 2nd of March", "March 2 (no year)"),
     ("on 2 March", "March 2 (no year)"),
+    ("On 5 February, 12 soldiers were wounded", "February 5 (no year)"),
     ("February 30, 2013", "2013-02"),  # no such day: the month is still meant
-    ("February 29", "February 29 (no year)"),  # a leap year has it
+    ("on February 29", "February 29 (no year)"),  # a leap year has it
     ("in March 2013", "2013-03"),
-    ("4,000 troops in March", "March (no year)"),  # a count before the month is no day
+    # a number next to a month without a year, an ordinal or "on" is more often a count
+    ("Hollande visited Timbuktu in February, 4 days after it was freed", "February (no year)"),
+    ("In January 20 people died", "January (no year)"),
+    ("France sent 12 March troops", "March (no year)"),
+    ("in March 2 battalions", "March (no year)"),
+    ("As of 5 February 4000 French soldiers", "February (no year)"),  # 4000 is no year
+    # a range is not one day
+    ("on the night of February 4-5", "February (no year)"),
+    ("on February 3 to 5", "February (no year)"),
+    ("4-5 February 2013", "2013-02"),
+    ("on 4 and 5 February", "February (no year)"),
 ])
 def test_a_month_with_a_day_is_that_day(text: str, label: str) -> None:
     (date,) = parse_dates(text, PUBLISHED)
@@ -119,17 +132,17 @@ def test_a_day_agrees_only_with_intervals_and_days_that_hold_it() -> None:
         return found
 
     tuesday = parse_iso("2013-02-05")
-    assert date("February 5, 2013").overlaps(tuesday) and tuesday.overlaps(date("February 5"))
+    assert date("February 5, 2013").overlaps(tuesday) and tuesday.overlaps(date("on February 5"))
     assert not date("February 4, 2013").overlaps(tuesday)
-    assert not tuesday.overlaps(date("February 6"))
-    assert date("February 6").overlaps(parse_iso("2013-02"))
-    assert date("February 6").overlaps(parse_iso("2013-W06"))  # Monday 4 to Sunday 10
-    assert not date("February 6").overlaps(parse_iso("2013-W05"))
-    assert not date("February 29").overlaps(parse_iso("2013"))  # 2013 has no February 29
-    assert date("February 29").overlaps(parse_iso("2012"))
-    assert date("February 6").overlaps(date("in February"))
-    assert not date("February 6").overlaps(date("February 7"))
-    assert not date("February 6").overlaps(date("March 6"))
+    assert not tuesday.overlaps(date("on February 6"))
+    assert date("on February 6").overlaps(parse_iso("2013-02"))
+    assert date("on February 6").overlaps(parse_iso("2013-W06"))  # Monday 4 to Sunday 10
+    assert not date("on February 6").overlaps(parse_iso("2013-W05"))
+    assert not date("on February 29").overlaps(parse_iso("2013"))  # no February 29 in 2013
+    assert date("on February 29").overlaps(parse_iso("2012"))
+    assert date("on February 6").overlaps(date("in February"))
+    assert not date("on February 6").overlaps(date("on February 7"))
+    assert not date("on February 6").overlaps(date("on March 6"))
 
 
 def test_iso_values() -> None:

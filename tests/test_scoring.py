@@ -244,3 +244,11 @@ def test_bootstrap_samples_below_one_are_refused_before_scoring(samples: object)
         score_predictions(fixture_dataset(), [], bootstrap_samples=samples)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="at least 1"):
         paired_bootstrap([Outcome("tp", "d1")], [Outcome("fn", "d1")], samples=samples)  # type: ignore[arg-type]
+
+
+
+def test_a_numpy_integer_is_a_sample_count() -> None:
+    import numpy as np
+
+    scoring = score_predictions(fixture_dataset(), [], bootstrap_samples=np.int64(20))  # type: ignore[arg-type]
+    assert scoring.metrics.bootstrap["samples"] == 20

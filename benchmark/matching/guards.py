@@ -37,10 +37,14 @@ def number_guard(prediction: PredictionFeatures, fact: FactFeatures) -> str | No
         as_year = year_count(count)
         if as_year is not None and any(as_year.overlaps(d) for d in fact.dates):
             continue
-        # the year of a month or day the prediction names ("March 2013") is left to the date
-        # check, whose reason names the date (a bare "2013" may be a count: it stays here)
-        if as_year is not None and any(d != as_year and as_year.overlaps(d)
-                                       for d in prediction.dates):
+        # The year of a month or day the prediction names ("March 2013") is left to the date
+        # check, whose reason names the date. Only then: a date within the year agrees with the
+        # gold only if the year does, so no decision changes. A bare "2013" (a date of the
+        # whole year) may be a count, and stays one.
+        if as_year is not None and as_year not in prediction.dates and any(
+                d.start is not None and d.end is not None
+                and d.start.year == d.end.year == int(count.low)
+                for d in prediction.dates):
             continue
         known = ", ".join(sorted({_show(g) for g in fact.counts})) or "none"
         return f"number {_show(count)} in the prediction is not in the gold (gold numbers: {known})"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from benchmark.matching.text import words
+from benchmark.matching.text import fold, words
 
 _UNITS = {
     w: i
@@ -352,13 +352,56 @@ def _month_interval(year: int, month: int) -> DateValue:
     return DateValue(dt.date(year, month, 1), dt.date(year, month, last))
 
 
-def _day_of(tokens: tuple[str, ...], i: int) -> int | None:
-    """The day of the month named at ``tokens[i]``: a number of one or two digits right after
-    it ("March 5", "March 5th") or right before it ("5 March"), or None."""
-    for t in (tokens[i + 1] if i + 1 < len(tokens) else "", tokens[i - 1] if i else ""):
-        if t.isdigit() and len(t) <= 2 and 1 <= int(t) <= 31:
-            return int(t)
-    return None
+# A month name as words() reads it (the same words, in the same order).
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b")
+_ORDINAL = r"(?:st|nd|rd|th)?"
+# A day written right after the month ("February 5", "Feb. 5th"), not a range
+# ("February 4-5", "February 4 to 6") and not a number after a comma ("in February, 4 days").
+_DAY_AFTER = re.compile(r"\.?\s+(\d{1,2})(" + _ORDINAL + r")\b"
+                        r"(?!\s*(?:-|\u2013|to\b|and\b|or\b)\s*\d)")
+# A day written right before the month ("5 February", "the 5th of February"), not the end of a
+# range ("4-5 February").
+_DAY_BEFORE = re.compile(r"(?<![\d\u2013-])(?<![\d\u2013-]\s)(?<!\bto\s)(?<!\band\s)"
+                         r"\b(\d{1,2})(" + _ORDINAL + r")\s+(?:of\s+)?$")
+_YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
+_ON_BEFORE = re.compile(r"\bon\s+(?:the\s+)?$")
+_WINDOW = 40
+
+
+def _days_of_months(text: str) -> list[int | None]:
+    """For each month name in ``text``, in order, the day of it the text writes, or None.
+
+    A number next to a month is a day only when the writing says so: a year follows ("February
+    5, 2013", "5 February 2013"), it is an ordinal ("February 5th", "the 5th of February"), or
+    "on" comes before it ("on February 5", "on 5 February"). Otherwise it is more often a count
+    ("in January 20 people died", "in March 2 battalions", "12 March troops"), and the month
+    stays a month; so do ranges ("February 4-5"), which are not one day.
+    """
+    folded = text.lower() if text.isascii() else fold(text)
+    days: list[int | None] = []
+    for month in _MONTH_WORD.finditer(folded):
+        # (a day, its ordinal, "of" and "on the" fit in a few characters either side; a
+        # bounded window keeps a text full of month names linear)
+        before = folded[max(0, month.start() - _WINDOW):month.start()]
+        after = folded[month.end():month.end() + _WINDOW]
+        day: int | None = None
+        if (found := _DAY_AFTER.match(after)) is not None:
+            rest = after[found.end():]
+            year = _YEAR_AFTER.match(rest)
+            if (year is not None and _is_year(year[1])) or found[2] or _ON_BEFORE.search(before):
+                day = int(found[1])
+        elif (found := _DAY_BEFORE.search(before)) is not None:
+            year = _YEAR_AFTER.match(after)
+            if ((year is not None and _is_year(year[1])) or found[2]
+                    or _ON_BEFORE.search(before[:found.start()])):
+                day = int(found[1])
+        days.append(day if day is not None and 1 <= day <= 31 else None)
+    return days
+
+
+def _is_year(token: str) -> bool:
+    """A four-digit number from 1800 to 2100 (what a bare year may be)."""
+    return len(token) == 4 and token.isdigit() and 1800 <= int(token) <= 2100
 
 
 def _month_date(year: int | None, month: int, day: int | None) -> DateValue:
@@ -404,14 +447,23 @@ def parse_dates(text: str, published: dt.date | None = None) -> tuple[DateValue,
     if not may_have_dates(tokens):
         return ()
     dates: list[DateValue] = []
+    days: list[int | None] | None = None  # the day of each month name, read when one is met
+    months_seen = 0
     for i, token in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if token in _MONTHS:
             month = _MONTHS[token]
-            year = next(
-                (int(t) for t in tokens[i + 1 : i + 4] if t.isdigit() and len(t) == 4), None
-            )
-            dates.append(_month_date(year, month, _day_of(tokens, i)))
+            year = next((int(t) for t in tokens[i + 1 : i + 4] if _is_year(t)), None)
+            if days is None:
+                days = _days_of_months(text)
+                if len(days) != sum(t in _MONTHS for t in tokens):
+                    # the text's words and its month names do not line up ("5february"):
+                    # months without days rather than days of the wrong months
+                    days = []
+            # (the text and its tokens name the same months in the same order)
+            month_day = days[months_seen] if months_seen < len(days) else None
+            months_seen += 1
+            dates.append(_month_date(year, month, month_day))
         elif token.isdigit() and len(token) == 4 and 1800 <= int(token) <= 2100:
             if not (i > 0 and tokens[i - 1] in _MONTHS) and not any(
                 t in _MONTHS for t in tokens[max(0, i - 3) : i]

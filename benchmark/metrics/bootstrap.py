@@ -8,6 +8,7 @@ Seeds are fixed, so intervals and p-values are identical across runs.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
@@ -63,10 +64,15 @@ def _scores(sums: Any) -> Any:
 
 
 def check_samples(samples: int) -> None:
-    """Resampling needs at least one resample (percentiles of none are undefined)."""
-    if isinstance(samples, bool) or not isinstance(samples, int) or samples < 1:
+    """Resampling needs at least one resample (percentiles of none are undefined). Any
+    integer type will do (a numpy integer too); a bool or a float will not."""
+    try:
+        whole = operator.index(samples) if not isinstance(samples, bool) else None
+    except TypeError:
+        whole = None
+    if whole is None or whole < 1:
         raise ValueError(f"bootstrap samples must be a whole number of at least 1, not "
-                         f"{samples!r} (the default is {DEFAULT_SAMPLES})")
+                         f"{samples!r}")
 
 
 def resampled_sums(counts: Sequence[Any], samples: int, seed: int) -> list[Any]:
