@@ -133,6 +133,9 @@ def test_reasons_name_the_number_and_the_date() -> None:
         # a day of the month of f008's expected withdrawal
         ("f008", "France expects to begin pulling its troops out of Mali on March 1, 2013.",
          "matched"),
+        # a month abbreviated the news way is still a month, and the wrong one
+        ("f008", "France expects to begin pulling its troops out of Mali in Sept. 2013.",
+         "number_mismatch"),
     ],
 )
 def test_a_day_of_the_month_is_compared_as_a_day(fact_id: str, statement: str,

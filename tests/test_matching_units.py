@@ -102,6 +102,7 @@ def test_dates() -> None:
     ("on February 6, 2013", "2013-02-06"),
     ("on 6 February 2013", "2013-02-06"),
     ("Feb. 6, 2013", "2013-02-06"),
+    ("Sept. 6, 2013", "2013-09-06"),
     ("February 6th", "February 6 (no year)"),
     ("the 2nd of March", "March 2 (no year)"),
     ("on 2 March", "March 2 (no year)"),

@@ -74,6 +74,7 @@ APPROXIMATION = 0.05
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS.pop("may")  # "may" is far more often the modal verb
+_MONTHS["sept"] = 9  # "Sept. 5" (news style) beside the calendar's "Sep"
 # Digit groups a number is written with ("4,000", "3.5"); with two or more dots ("1.2.3", a
 # version or a section) the token is no number.
 _NUMBER = re.compile(r"^\d+(?:,\d+)*(?:\.\d+)?(?:,\d+)*$")
