@@ -123,6 +123,8 @@ def test_reasons_name_the_number_and_the_date() -> None:
         ("f004", "Le Drian gave the number of casualties to BFM on February 5, 2013.",
          "matched"),
         ("f004", "Le Drian gave the number of casualties to BFM on 5 February.", "matched"),
+        ("f004", "Le Drian gave the number of casualties to BFM on the 5th of February.",
+         "matched"),  # (the 5 of "the 5th of" is the day, no count)
         ("f004", "Le Drian gave the number of casualties to BFM on February 4, 2013.",
          "number_mismatch"),
         ("f004", "Le Drian gave the number of casualties to BFM on February 6.",
@@ -157,6 +159,11 @@ def test_a_day_of_the_month_is_compared_as_a_day(fact_id: str, statement: str,
         ("f029", "Sandstorms hampered operations across Mali on February 3-5."),
         ("f004", "Le Drian gave the number of casualties to BFM between February 1 and "
                  "February 10."),
+        # a day as a reference point, not when the fact holds
+        ("f029", "Sandstorms hampered operations across Mali over the two days before "
+                 "February 6, 2013."),
+        ("f029", "Sandstorms hampered operations across Mali in the two days to Feb. 6, 2013."),
+        ("f019", "Hollande visited Timbuktu in the week before February 4, 2013."),
     ],
 )
 def test_numbers_by_a_month_that_are_no_day_of_it_reject_nothing(fact_id: str,
@@ -204,6 +211,9 @@ def test_an_optional_fact_does_not_absorb_a_false_prediction() -> None:
         ("f026", "The swath between Timbuktu and Gao was an Islamist stronghold for almost a "
                  "decade.", "matched", None),
         ("f042", "France has 1,000 more troops in Mali.", "matched", None),
+        # ... and a date that only says when something was reported must agree too
+        ("f023", "French-led troops control Timbuktu, the ministry said on February 5, 2013.",
+         "number_mismatch", None),
     ],
 )
 def test_the_documented_limitations_are_still_as_documented(

@@ -107,6 +107,7 @@ def test_dates() -> None:
     ("the 2nd of March", "March 2 (no year)"),
     ("on 2 March", "March 2 (no year)"),
     ("On 5 February, 12 soldiers were wounded", "February 5 (no year)"),
+    ("On 5 February 12 soldiers were wounded", "February 5 (no year)"),
     ("February 30, 2013", "2013-02"),  # no such day: the month is still meant
     ("on February 29", "February 29 (no year)"),  # a leap year has it
     ("in March 2013", "2013-03"),
@@ -125,6 +126,21 @@ def test_dates() -> None:
 def test_a_month_with_a_day_is_that_day(text: str, label: str) -> None:
     (date,) = parse_dates(text, PUBLISHED)
     assert date.label() == label
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    # "Jun'ichi" is one word, not the month June; "12Feb" is February, without a day
+    ("Jun'ichi Sato said on March 5, 2013 that the vote, set for 12Feb, was delayed.",
+     ["2013-03-05", "February (no year)"]),
+    ("Jun'ichi Ito arrived on 5 March 2013; the report (ref. MAR5) was filed in January",
+     ["2013-03-05", "March (no year)", "January (no year)"]),
+    ("feb_2013 and on March 5, 2013", ["2013-02", "2013-03-05"]),
+    # a reference point keeps its month
+    ("in the two days before February 6, 2013", ["2013-02"]),
+    ("since 5 March 2013", ["2013-03"]),
+])
+def test_each_day_belongs_to_its_own_month(text: str, labels: list[str]) -> None:
+    assert [date.label() for date in parse_dates(text, PUBLISHED)] == labels
 
 
 def test_a_day_agrees_only_with_intervals_and_days_that_hold_it() -> None:

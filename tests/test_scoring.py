@@ -242,6 +242,10 @@ def test_bootstrap_samples_below_one_are_refused_before_scoring(samples: object)
     # (0 used to score every document, then fail in numpy's percentile with an IndexError)
     with pytest.raises(ValueError, match="at least 1"):
         score_predictions(fixture_dataset(), [], bootstrap_samples=samples)  # type: ignore[arg-type]
+    # before the matcher is even looked up
+    with pytest.raises(ValueError, match="at least 1"):
+        score_predictions(fixture_dataset(), [], matcher="no-such-matcher",
+                          bootstrap_samples=samples)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="at least 1"):
         paired_bootstrap([Outcome("tp", "d1")], [Outcome("fn", "d1")], samples=samples)  # type: ignore[arg-type]
 

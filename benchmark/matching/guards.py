@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from benchmark.matching.features import FactFeatures, PredictionFeatures
-from benchmark.matching.numbers import Count, year_count
+from benchmark.matching.numbers import Count, DateValue, year_count
 
 
 def _show(count: Count) -> str:
@@ -26,6 +26,7 @@ def _show(count: Count) -> str:
 def number_guard(prediction: PredictionFeatures, fact: FactFeatures) -> str | None:
     """Every number and date in the prediction must be licensed by the gold fact: its
     quantity (value or range) and ISO time, or a number/date its own slots or statement state."""
+    dated_years: frozenset[int] | None = None
     for count in prediction.counts:
         if any(count.agrees(g) for g in fact.counts):
             if fact.statement_counts and not any(
@@ -41,11 +42,11 @@ def number_guard(prediction: PredictionFeatures, fact: FactFeatures) -> str | No
         # check, whose reason names the date. Only then: a date within the year agrees with the
         # gold only if the year does, so no decision changes. A bare "2013" (a date of the
         # whole year) may be a count, and stays one.
-        if as_year is not None and as_year not in prediction.dates and any(
-                d.start is not None and d.end is not None
-                and d.start.year == d.end.year == int(count.low)
-                for d in prediction.dates):
-            continue
+        if as_year is not None:
+            if dated_years is None:  # (once per pair: a text may hold thousands of numbers)
+                dated_years = _years_of_dates_within_one(prediction.dates)
+            if int(count.low) in dated_years:
+                continue
         known = ", ".join(sorted({_show(g) for g in fact.counts})) or "none"
         return f"number {_show(count)} in the prediction is not in the gold (gold numbers: {known})"
     for date in prediction.dates:
@@ -59,6 +60,18 @@ def number_guard(prediction: PredictionFeatures, fact: FactFeatures) -> str | No
         return (f"date {date.label()} in the prediction does not agree with the gold "
                 f"(gold dates: {known})")
     return None
+
+
+def _years_of_dates_within_one(dates: tuple[DateValue, ...]) -> frozenset[int]:
+    """The years of the dates that lie within one year but are not all of it (a month, a day,
+    a week), less the years also stated whole (a bare "2013", which may be a count)."""
+    within: set[int] = set()
+    whole: set[int] = set()
+    for d in dates:
+        if d.start is not None and d.end is not None and d.start.year == d.end.year:
+            is_whole = (d.start.month, d.start.day, d.end.month, d.end.day) == (1, 1, 12, 31)
+            (whole if is_whole else within).add(d.start.year)
+    return frozenset(within - whole)
 
 
 def entity_guard(prediction: PredictionFeatures, fact: FactFeatures,

@@ -353,8 +353,12 @@ def _month_interval(year: int, month: int) -> DateValue:
     return DateValue(dt.date(year, month, 1), dt.date(year, month, last))
 
 
-# A month name as words() reads it (the same words, in the same order).
-_MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b")
+# A month name where words() makes it a token of its own: a run of letters not glued to
+# other letters, nor to letters across an apostrophe ("Jun'ichi" is one word, "March's" a
+# month); digits and underscores may touch it ("12Feb", "feb_2013").
+_MONTH_WORD = re.compile(r"(?<![a-z])(?<![a-z]')(?:"
+                         + "|".join(sorted(_MONTHS, key=len, reverse=True))
+                         + r")(?![a-z])(?!'(?!s\b)[a-z])")
 _ORDINAL = r"(?:st|nd|rd|th)?"
 # A day written right after the month ("February 5", "Feb. 5th"), not a range
 # ("February 4-5", "February 4 to 6") and not a number after a comma ("in February, 4 days").
@@ -366,38 +370,61 @@ _DAY_BEFORE = re.compile(r"(?<![\d\u2013-])(?<![\d\u2013-]\s)(?<!\bto\s)(?<!\ban
                          r"\b(\d{1,2})(" + _ORDINAL + r")\s+(?:of\s+)?$")
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
 _ON_BEFORE = re.compile(r"\bon\s+(?:the\s+)?$")
+# A date as a reference point ("the two days before February 6", "since 5 March"): the day is
+# not when the fact holds, so it is read as its month, as before days were read at all.
+_ANCHOR_BEFORE = re.compile(r"\b(?:before|after|since|until|till|to|by|from|prior\s+to|"
+                            r"ahead\s+of|following)\s+(?:the\s+)?$")
 _WINDOW = 40
 
 
-def _days_of_months(text: str) -> list[int | None]:
-    """For each month name in ``text``, in order, the day of it the text writes, or None.
+def _days_of_months(text: str) -> list[tuple[str, int | None]]:
+    """For each month name in ``text``, in order: the name and the day of it the text writes,
+    or None.
 
     A number next to a month is a day only when the writing says so: a year follows ("February
     5, 2013", "5 February 2013"), it is an ordinal ("February 5th", "the 5th of February"), or
     "on" comes before it ("on February 5", "on 5 February"). Otherwise it is more often a count
     ("in January 20 people died", "in March 2 battalions", "12 March troops"), and the month
-    stays a month; so do ranges ("February 4-5"), which are not one day.
+    stays a month; so do ranges ("February 4-5"), which are not one day, and reference points
+    ("the two days before February 6, 2013").
     """
     folded = text.lower() if text.isascii() else fold(text)
-    days: list[int | None] = []
+    days: list[tuple[str, int | None]] = []
     for month in _MONTH_WORD.finditer(folded):
         # (a day, its ordinal, "of" and "on the" fit in a few characters either side; a
         # bounded window keeps a text full of month names linear)
         before = folded[max(0, month.start() - _WINDOW):month.start()]
         after = folded[month.end():month.end() + _WINDOW]
-        day: int | None = None
-        if (found := _DAY_AFTER.match(after)) is not None:
-            rest = after[found.end():]
-            year = _YEAR_AFTER.match(rest)
-            if (year is not None and _is_year(year[1])) or found[2] or _ON_BEFORE.search(before):
-                day = int(found[1])
-        elif (found := _DAY_BEFORE.search(before)) is not None:
-            year = _YEAR_AFTER.match(after)
-            if ((year is not None and _is_year(year[1])) or found[2]
-                    or _ON_BEFORE.search(before[:found.start()])):
-                day = int(found[1])
-        days.append(day if day is not None and 1 <= day <= 31 else None)
+        day = _day_after(before, after)
+        if day is None:
+            day = _day_before(before, after)
+        days.append((month[0], day))
     return days
+
+
+def _day_after(before: str, after: str) -> int | None:
+    found = _DAY_AFTER.match(after)
+    if found is None or _ANCHOR_BEFORE.search(before):
+        return None
+    year = _YEAR_AFTER.match(after[found.end():])
+    if (year is not None and _is_year(year[1])) or found[2] or _ON_BEFORE.search(before):
+        return _valid_day(found[1])
+    return None
+
+
+def _day_before(before: str, after: str) -> int | None:
+    found = _DAY_BEFORE.search(before)
+    if found is None or _ANCHOR_BEFORE.search(before[:found.start()]):
+        return None
+    year = _YEAR_AFTER.match(after)
+    if ((year is not None and _is_year(year[1])) or found[2]
+            or _ON_BEFORE.search(before[:found.start()])):
+        return _valid_day(found[1])
+    return None
+
+
+def _valid_day(digits: str) -> int | None:
+    return int(digits) if 1 <= int(digits) <= 31 else None
 
 
 def _is_year(token: str) -> bool:
@@ -456,11 +483,7 @@ def parse_dates(text: str, published: dt.date | None = None) -> tuple[DateValue,
             month = _MONTHS[token]
             year = next((int(t) for t in tokens[i + 1 : i + 4] if _is_year(t)), None)
             if days is None:
-                days = _days_of_months(text)
-                if len(days) != sum(t in _MONTHS for t in tokens):
-                    # the text's words and its month names do not line up ("5february"):
-                    # months without days rather than days of the wrong months
-                    days = []
+                days = _month_days(text, tokens)
             # (the text and its tokens name the same months in the same order)
             month_day = days[months_seen] if months_seen < len(days) else None
             months_seen += 1
@@ -514,7 +537,8 @@ def year_count(count: Count) -> DateValue | None:
 
 
 def date_counts(text: str) -> tuple[Count, ...]:
-    """Counts that are really parts of dates ("5" in "March 5, 2013"), to skip as counts."""
+    """Counts that are really parts of dates ("5" in "March 5, 2013", "the 5th of March"), to
+    skip as counts."""
     tokens = words(text)
     if not may_have_dates(tokens):
         return ()
@@ -523,8 +547,24 @@ def date_counts(text: str) -> tuple[Count, ...]:
         if token in _MONTHS:
             for t in (*tokens[max(0, i - 1) : i], *tokens[i + 1 : i + 3]):
                 if t.isdigit() and len(t) <= 2:
-                    skip.append(Count(float(t), float(t), plain_integer=True, value=float(t)))
-    return tuple(skip)
+                    skip.append(_plain(float(t)))
+    # and every day the dates are read with (an ordinal's "th" stands between "the 5th of"
+    # and its month)
+    skip.extend(_plain(float(day)) for day in _month_days(text, tokens) if day is not None)
+    return tuple(dict.fromkeys(skip))
+
+
+def _plain(value: float) -> Count:
+    return Count(value, value, plain_integer=True, value=value)
+
+
+def _month_days(text: str, tokens: tuple[str, ...]) -> list[int | None]:
+    """The day of each month token of ``text`` (see ``_days_of_months``); all None where the
+    text's month names and its tokens' do not line up, rather than days of the wrong months."""
+    found = _days_of_months(text)
+    if [name for name, _ in found] != [t for t in tokens if t in _MONTHS]:
+        return [None] * len(found)
+    return [day for _, day in found]
 
 
 def number_token(value: float) -> str:
