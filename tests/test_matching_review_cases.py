@@ -171,6 +171,20 @@ def test_numbers_by_a_month_that_are_no_day_of_it_reject_nothing(fact_id: str,
     assert _decide(fact_id, {"statement": statement})[0] == "matched"
 
 
+@pytest.mark.parametrize(("fact_id", "statement"), [
+    # the 5 reporters, the 4 days and the 5 groups are numbers the gold does not state,
+    # whatever the day is
+    ("f004", "On 5 February Le Drian gave the number of casualties to 5 reporters of BFM."),
+    ("f029", "On the 4th of February, sandstorms have hampered operations across Mali over the "
+             "past 4 days."),
+    ("f013", "On the 5th of January 2013, France launched an offensive against 5 militant "
+             "groups in Mali."),
+])
+def test_a_count_equal_to_the_day_is_still_a_count(fact_id: str, statement: str) -> None:
+    reason, detail = _decide(fact_id, {"statement": statement})
+    assert reason == "number_mismatch" and detail.startswith("number ")
+
+
 def test_a_wrong_year_stays_wrong_whatever_dates_surround_it() -> None:
     # 2013 is no year of this text's own dates ("January" has none): still a wrong number
     reason, detail = _decide("f030", {"statement": "Islamic extremists carved out northern Mali "

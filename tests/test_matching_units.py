@@ -81,6 +81,23 @@ def test_more_than_contradicts_nearly() -> None:
     assert more.overlaps(about) and nearly.overlaps(about)
 
 
+@pytest.mark.parametrize(("text", "values"), [
+    ("On 5 March French forces counted 5 towns", [5.0]),  # the day is no count; the towns are
+    ("On the 5th of March there were 5 towns", [5.0]),
+    ("on the 5th of March", []),
+    ("on 5th March 2013", [2013.0]),  # a year stays a count: it may be one
+    ("March 5 million people", [5_000_000.0]),  # a scaled number by a month is a count
+    ("about 12 March troops", [11.4]),  # and so is a hedged one
+    ("on March 5,000 troops arrived", [5000.0]),  # a day is no part of a larger number
+])
+def test_days_of_dates_are_no_counts_but_the_same_number_elsewhere_is(text: str,
+                                                                      values: list[float]
+                                                                      ) -> None:
+    from benchmark.matching.numbers import numbers_in
+
+    assert [c.low for c in numbers_in(text, PUBLISHED)[0]] == pytest.approx(values)
+
+
 def test_dates() -> None:
     (march_2013,) = parse_dates("in March 2013")
     assert (march_2013.start, march_2013.end) == (dt.date(2013, 3, 1), dt.date(2013, 3, 31))

@@ -316,6 +316,12 @@ def parse_counts(text: str) -> tuple[Count, ...]:
     tokens = words(text)
     if not may_have_numbers(tokens):
         return ()
+    return _counts_of(tokens)
+
+
+def _counts_of(tokens: tuple[str, ...], days: frozenset[int] = frozenset()) -> tuple[Count, ...]:
+    """The counts of the tokens, in order; a plain number at a position of ``days`` (a day of
+    a date: ``_date_positions``) is no count."""
     counts: list[Count] = []
     n = len(tokens)
     i = 0  # the first token not yet read
@@ -332,7 +338,10 @@ def parse_counts(text: str) -> tuple[Count, ...]:
             if j < n and tokens[j] in _SCALES and _SCALES[tokens[j]] > 100:
                 value *= _SCALES[tokens[j]]
                 j += 1
-            counts.append(hedged_count(value, before, token.isdigit(), tokens[j] if j < n else ""))
+            count = hedged_count(value, before, token.isdigit(), tokens[j] if j < n else "")
+            # (a hedged or scaled number by a month is a count: "about 12 March troops")
+            if not (i in days and j == i + 1 and count == _plain(value)):
+                counts.append(count)
             i = j
         elif token in _VAGUE:
             low, high = _VAGUE[token]
@@ -362,7 +371,7 @@ _MONTH_WORD = re.compile(r"(?<![a-z])(?<![a-z]')(?:"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 # A day written right after the month ("February 5", "Feb. 5th"), not a range
 # ("February 4-5", "February 4 to 6") and not a number after a comma ("in February, 4 days").
-_DAY_AFTER = re.compile(r"\.?\s+(\d{1,2})(" + _ORDINAL + r")\b"
+_DAY_AFTER = re.compile(r"\.?\s+(\d{1,2})(" + _ORDINAL + r")\b(?![.,]\d)"
                         r"(?!\s*(?:-|\u2013|to\b|and\b|or\b)\s*\d)")
 # A day written right before the month ("5 February", "the 5th of February"), not the end of a
 # range ("4-5 February").
@@ -537,21 +546,39 @@ def year_count(count: Count) -> DateValue | None:
 
 
 def date_counts(text: str) -> tuple[Count, ...]:
-    """Counts that are really parts of dates ("5" in "March 5, 2013", "the 5th of March"), to
-    skip as counts."""
+    """Numbers that are really parts of dates ("5" in "March 5, 2013", "the 5th of March"),
+    as counts, in order."""
     tokens = words(text)
+    return tuple(_plain(float(tokens[k])) for k in sorted(_date_positions(tokens)))
+
+
+def _date_positions(tokens: tuple[str, ...]) -> frozenset[int]:
+    """Positions of the numbers of one or two digits that are parts of dates: next to a month
+    name ("March 5", "5 March", "March 5, 2013") or an ordinal day before it ("5th March",
+    "the 5th of March"). Skipped as counts by position, so a count of the same value
+    elsewhere ("On 5 March 5 soldiers died") stays a count."""
     if not may_have_dates(tokens):
-        return ()
-    skip: list[Count] = []
+        return frozenset()
+    positions: set[int] = set()
     for i, token in enumerate(tokens):
         if token in _MONTHS:
-            for t in (*tokens[max(0, i - 1) : i], *tokens[i + 1 : i + 3]):
-                if t.isdigit() and len(t) <= 2:
-                    skip.append(_plain(float(t)))
-    # and every day the dates are read with (an ordinal's "th" stands between "the 5th of"
-    # and its month)
-    skip.extend(_plain(float(day)) for day in _month_days(text, tokens) if day is not None)
-    return tuple(dict.fromkeys(skip))
+            for k in (i - 1, i + 1, i + 2, *_ordinal_day(tokens, i)):
+                if 0 <= k < len(tokens) and tokens[k].isdigit() and len(tokens[k]) <= 2:
+                    positions.add(k)
+    return frozenset(positions)
+
+
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+
+
+def _ordinal_day(tokens: tuple[str, ...], i: int) -> tuple[int, ...]:
+    """The position of an ordinal day before the month at ``tokens[i]``: "5th March" (tokens
+    "5", "th", "march") and "the 5th of March"."""
+    if i >= 2 and tokens[i - 1] in _ORDINAL_SUFFIXES:
+        return (i - 2,)
+    if i >= 3 and tokens[i - 1] == "of" and tokens[i - 2] in _ORDINAL_SUFFIXES:
+        return (i - 3,)
+    return ()
 
 
 def _plain(value: float) -> Count:
@@ -599,7 +626,8 @@ def collapse_numbers(tokens: tuple[str, ...]) -> tuple[str, ...]:
 @lru_cache(maxsize=65_536)
 def numbers_in(text: str, published: dt.date | None) -> tuple[tuple[Count, ...],
                                                             tuple[DateValue, ...]]:
-    """The counts (without the day and year numbers of dates) and the dates of ``text``."""
+    """The counts (without the days of dates: a year stays a count too, as it may be one) and
+    the dates of ``text``."""
     tokens = words(text)
     if only_plain_words(tokens):
         return (), ()  # most phrases: nothing to parse
@@ -608,6 +636,5 @@ def numbers_in(text: str, published: dt.date | None) -> tuple[tuple[Count, ...],
         if not _numbered(tokens, digits):
             return (), ()
         return parse_counts(text), ()
-    skip = set(date_counts(text))
-    return (tuple(c for c in parse_counts(text) if c not in skip),
+    return (_counts_of(tokens, _date_positions(tokens)),
             parse_dates(text, published))
