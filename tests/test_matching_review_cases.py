@@ -125,6 +125,10 @@ def test_reasons_name_the_number_and_the_date() -> None:
         ("f004", "Le Drian gave the number of casualties to BFM on 5 February.", "matched"),
         ("f004", "Le Drian gave the number of casualties to BFM on the 5th of February.",
          "matched"),  # (the 5 of "the 5th of" is the day, no count)
+        ("f004", "Le Drian gave the number of casualties to BFM on 5 of February 2013.",
+         "matched"),
+        ("f004", "Le Drian gave the number of casualties to BFM on the 45th of February.",
+         "number_mismatch"),  # no such day: a number the gold does not have
         ("f004", "Le Drian gave the number of casualties to BFM on February 4, 2013.",
          "number_mismatch"),
         ("f004", "Le Drian gave the number of casualties to BFM on February 6.",

@@ -89,6 +89,8 @@ def test_more_than_contradicts_nearly() -> None:
     ("March 5 million people", [5_000_000.0]),  # a scaled number by a month is a count
     ("about 12 March troops", [11.4]),  # and so is a hedged one
     ("on March 5,000 troops arrived", [5000.0]),  # a day is no part of a larger number
+    ("on the 45th of March", [45.0]),  # no month has that day: a number, to be checked
+    ("on 5 of March 2013", [2013.0]),  # the 5 is the day
 ])
 def test_days_of_dates_are_no_counts_but_the_same_number_elsewhere_is(text: str,
                                                                       values: list[float]
@@ -123,6 +125,8 @@ def test_dates() -> None:
     ("February 6th", "February 6 (no year)"),
     ("the 2nd of March", "March 2 (no year)"),
     ("on 2 March", "March 2 (no year)"),
+    ("on 5 of March", "March 5 (no year)"),
+    ("3.5th June", "June (no year)"),  # no day out of a decimal
     ("On 5 February, 12 soldiers were wounded", "February 5 (no year)"),
     ("On 5 February 12 soldiers were wounded", "February 5 (no year)"),
     ("February 30, 2013", "2013-02"),  # no such day: the month is still meant

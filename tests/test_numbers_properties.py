@@ -36,7 +36,8 @@ HEDGE_WORDS = sorted({word for hedges in (numbers._ABOVE, numbers._BELOW, number
                       for word in hedge} | numbers._AROUND)
 TOKENS = ["4,000", "4000", "3.5", "1.2.3", "2013", "12", "5", "0", "two", "one", "a", "thousand",
           "hundred", "fifty", "and", "dozen", "dozens", "hundreds", "March", "may", "last",
-          "year", "days", "next", "troops", "the", "killed", ",", ".", "²", *HEDGE_WORDS]
+          "year", "days", "next", "troops", "the", "killed", ",", ".", "²", "th", "of",
+          "million", "Feb", *HEDGE_WORDS]
 PHRASE = st.lists(st.sampled_from(TOKENS), max_size=9).map(" ".join)
 PUBLISHED = st.sampled_from([None, dt.date(2013, 2, 6)])
 
@@ -115,6 +116,8 @@ def test_collapsed_numbers_equal_reading_every_token(text: str) -> None:
 @given(PHRASE, PUBLISHED)
 @example("March 5, 2013", dt.date(2013, 2, 6))
 @example("12 troops in 2013", None)
+@example("12 March the troops 12", None)  # the second 12 is a count (not dropped by value)
+@example("March 5 thousand troops", None)  # a scaled number by a month is a count
 def test_numbers_in_equals_parsing_counts_and_dates(text: str, published: dt.date | None
                                                     ) -> None:
     # numbers_in parses only texts that may hold a number or a date; parsing every text

@@ -375,7 +375,7 @@ _DAY_AFTER = re.compile(r"\.?\s+(\d{1,2})(" + _ORDINAL + r")\b(?![.,]\d)"
                         r"(?!\s*(?:-|\u2013|to\b|and\b|or\b)\s*\d)")
 # A day written right before the month ("5 February", "the 5th of February"), not the end of a
 # range ("4-5 February").
-_DAY_BEFORE = re.compile(r"(?<![\d\u2013-])(?<![\d\u2013-]\s)(?<!\bto\s)(?<!\band\s)"
+_DAY_BEFORE = re.compile(r"(?<![\d\u2013-])(?<![\d\u2013-]\s)(?<!\bto\s)(?<!\band\s)(?<!\d[.,])"
                          r"\b(\d{1,2})(" + _ORDINAL + r")\s+(?:of\s+)?$")
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
 _ON_BEFORE = re.compile(r"\bon\s+(?:the\s+)?$")
@@ -572,13 +572,19 @@ _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
 
 def _ordinal_day(tokens: tuple[str, ...], i: int) -> tuple[int, ...]:
-    """The position of an ordinal day before the month at ``tokens[i]``: "5th March" (tokens
-    "5", "th", "march") and "the 5th of March"."""
+    """The position of a day written before the month at ``tokens[i]`` but not next to it:
+    "5th March" (tokens "5", "th", "march"), "the 5th of March", "5 of March"; only a number
+    a month can have as a day ("the 45th of March" stays a count)."""
     if i >= 2 and tokens[i - 1] in _ORDINAL_SUFFIXES:
-        return (i - 2,)
-    if i >= 3 and tokens[i - 1] == "of" and tokens[i - 2] in _ORDINAL_SUFFIXES:
-        return (i - 3,)
-    return ()
+        k = i - 2
+    elif i >= 3 and tokens[i - 1] == "of" and tokens[i - 2] in _ORDINAL_SUFFIXES:
+        k = i - 3
+    elif i >= 2 and tokens[i - 1] == "of":
+        k = i - 2
+    else:
+        return ()
+    day = tokens[k]
+    return (k,) if day.isdigit() and len(day) <= 2 and 1 <= int(day) <= 31 else ()
 
 
 def _plain(value: float) -> Count:
