@@ -556,7 +556,9 @@ def _date_positions(tokens: tuple[str, ...]) -> frozenset[int]:
     """Positions of the numbers of one or two digits that are parts of dates: next to a month
     name ("March 5", "5 March", "March 5, 2013") or an ordinal day before it ("5th March",
     "the 5th of March"). Skipped as counts by position, so a count of the same value
-    elsewhere ("On 5 March 5 soldiers died") stays a count."""
+    elsewhere ("On the 5th of March there were 5 towns") stays a count; a number right after
+    a month is skipped even where it counts something ("In January 20 people died"), as
+    before days were read."""
     if not may_have_dates(tokens):
         return frozenset()
     positions: set[int] = set()
