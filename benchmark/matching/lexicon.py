@@ -11,13 +11,12 @@ from functools import lru_cache
 from itertools import chain
 
 from benchmark.matching.entities import EntityIndex
-from benchmark.matching.numbers import collapse_numbers
+from benchmark.matching.numbers import MONTH_WORDS, collapse_numbers
 from benchmark.matching.text import STOPWORDS, capitalised_words, stem, words
 
 # Capitalised but not names of things: months and days are compared by the date guard.
-CALENDAR_WORDS = frozenset(
-    w.lower() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept",
-                        *calendar.day_name, *calendar.day_abbr))
+CALENDAR_WORDS = MONTH_WORDS | frozenset(
+    w.lower() for w in (*calendar.day_name, *calendar.day_abbr))
 
 
 class _ContentStems(dict[str, str]):

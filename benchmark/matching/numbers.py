@@ -75,6 +75,8 @@ _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS.pop("may")  # "may" is far more often the modal verb
 _MONTHS["sept"] = 9  # "Sept. 5" (news style) beside the calendar's "Sep"
+# Every word that names a month, "may" too (for what is a name and what is not).
+MONTH_WORDS = frozenset({*_MONTHS, "may"})
 # Digit groups a number is written with ("4,000", "3.5"); with two or more dots ("1.2.3", a
 # version or a section) the token is no number.
 _NUMBER = re.compile(r"^\d+(?:,\d+)*(?:\.\d+)?(?:,\d+)*$")
@@ -413,21 +415,26 @@ def _days_of_months(text: str) -> list[tuple[str, int | None]]:
 
 def _day_after(before: str, after: str) -> int | None:
     found = _DAY_AFTER.match(after)
-    if found is None or _ANCHOR_BEFORE.search(before):
+    if found is None:
         return None
-    year = _YEAR_AFTER.match(after[found.end():])
-    if (year is not None and _is_year(year[1])) or found[2] or _ON_BEFORE.search(before):
-        return _valid_day(found[1])
-    return None
+    return _written_day(found, preceding=before, following=after[found.end():])
 
 
 def _day_before(before: str, after: str) -> int | None:
     found = _DAY_BEFORE.search(before)
-    if found is None or _ANCHOR_BEFORE.search(before[:found.start()]):
+    if found is None:
         return None
-    year = _YEAR_AFTER.match(after)
-    if ((year is not None and _is_year(year[1])) or found[2]
-            or _ON_BEFORE.search(before[:found.start()])):
+    return _written_day(found, preceding=before[:found.start()], following=after)
+
+
+def _written_day(found: re.Match[str], preceding: str, following: str) -> int | None:
+    """The day of ``found`` (its digits, its ordinal suffix) if the writing says it is one: no
+    anchor before the date, and a year after it, an ordinal, or "on" before it.
+    ``preceding``/``following``: the text before and after the date (month and day)."""
+    if _ANCHOR_BEFORE.search(preceding):
+        return None
+    year = _YEAR_AFTER.match(following)
+    if (year is not None and _is_year(year[1])) or found[2] or _ON_BEFORE.search(preceding):
         return _valid_day(found[1])
     return None
 
@@ -497,7 +504,7 @@ def parse_dates(text: str, published: dt.date | None = None) -> tuple[DateValue,
             month_day = days[months_seen] if months_seen < len(days) else None
             months_seen += 1
             dates.append(_month_date(year, month, month_day))
-        elif token.isdigit() and len(token) == 4 and 1800 <= int(token) <= 2100:
+        elif _is_year(token):
             if not (i > 0 and tokens[i - 1] in _MONTHS) and not any(
                 t in _MONTHS for t in tokens[max(0, i - 3) : i]
             ):
@@ -586,7 +593,7 @@ def _ordinal_day(tokens: tuple[str, ...], i: int) -> tuple[int, ...]:
     else:
         return ()
     day = tokens[k]
-    return (k,) if day.isdigit() and len(day) <= 2 and 1 <= int(day) <= 31 else ()
+    return (k,) if day.isdigit() and len(day) <= 2 and _valid_day(day) else ()
 
 
 def _plain(value: float) -> Count:
