@@ -209,6 +209,46 @@ def test_a_date_the_gold_lacks_is_named_as_a_date_not_as_its_year() -> None:
         assert reason == "number_mismatch" and detail.startswith("number 2013")
 
 
+# Found by a second review (lenient 1.4): the gold's raw time text "in March" licensed March of
+# any year; "several hundred" was read as exactly 100; verbs whose clause did not happen.
+@pytest.mark.parametrize(
+    ("fact_id", "prediction", "reason"),
+    [
+        # f008 is 2013-03 ("in March", the article published in February 2013)
+        ("f008", {"statement": "France expects to begin pulling its troops out of Mali in "
+                               "March 2014."}, "number_mismatch"),
+        ("f008", {"statement": "France expects to begin pulling its troops out of Mali next "
+                               "year."}, "number_mismatch"),
+        ("f008", {"subject": "France", "predicate": "expects to begin pulling out",
+                  "object": "its troops from Mali in 2014"}, "number_mismatch"),
+        ("f008", {"statement": "France expects to begin pulling its troops out of Mali in "
+                               "March."}, "matched"),
+        ("f008", {"statement": "France expects to begin pulling its troops out of Mali in "
+                               "March 2013."}, "matched"),
+        # "hundreds" (f001's gold, [200, 999]) said another way
+        ("f001", {"statement": "The French offensive has killed several hundred Islamist "
+                               "fighters in Mali."}, "matched"),
+        ("f001", {"subject": "the French offensive", "predicate": "has killed",
+                  "object": "a few hundred Islamist fighters"}, "matched"),
+        ("f001", {"statement": "The French offensive has killed tens of Islamist fighters in "
+                               "Mali."}, "number_mismatch"),
+        ("f001", {"statement": "The French offensive has killed several thousand Islamist "
+                               "fighters in Mali."}, "number_mismatch"),
+        ("f001", {"statement": "The French offensive has killed hundreds of thousands of "
+                               "Islamist fighters in Mali."}, "number_mismatch"),
+        # "He did not offer additional details"
+        ("f007", {"statement": "Le Drian refused to offer additional details."}, "matched"),
+        ("f007", {"statement": "Le Drian declined to offer additional details."}, "matched"),
+        # the outcome the gold states did not happen
+        ("f021", {"statement": "French forces were unable to free Timbuktu from Islamist "
+                               "militants."}, "negation_mismatch"),
+        ("f033", {"statement": "Islamic extremists refused to ban music."}, "negation_mismatch"),
+    ],
+)
+def test_second_review_cases(fact_id: str, prediction: dict[str, Any], reason: str) -> None:
+    assert _decide(fact_id, prediction)[0] == reason
+
+
 def test_an_optional_fact_does_not_absorb_a_false_prediction() -> None:
     false_fact = Prediction(document_id=DOCUMENT.id,
                             statement="Islamist militants now control Timbuktu and Gao.")
@@ -235,6 +275,16 @@ def test_an_optional_fact_does_not_absorb_a_false_prediction() -> None:
         # ... and a date that only says when something was reported must agree too
         ("f023", "French-led troops control Timbuktu, the ministry said on February 5, 2013.",
          "number_mismatch", None),
+        # ... "May" is never read as a month ...
+        ("f003", "French troops are preparing to start withdrawing from Mali in May.",
+         "matched", None),
+        # ... a description that names the gold's own entity stands for it, whatever else
+        # the statement names ...
+        ("f028", "The city of Gao is the last major city under the grip of militants.",
+         "matched", None),
+        # ... and so does a mention made of common words ("a swath in between")
+        ("f025", "French-led troops now control the swath between Timbuktu and Kidal.",
+         "matched", None),
     ],
 )
 def test_the_documented_limitations_are_still_as_documented(

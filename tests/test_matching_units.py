@@ -55,6 +55,29 @@ def test_vague_and_hedged_counts() -> None:
 @pytest.mark.parametrize(
     ("text", "low", "high"),
     [
+        ("several hundred fighters", 200.0, 999.0),
+        ("a few hundred fighters", 200.0, 999.0),
+        ("several thousand troops", 2_000.0, 9_999.0),
+        ("hundreds of thousands of people", 200_000.0, 999_999.0),
+        ("tens of thousands of people", 20_000.0, 99_999.0),
+        ("tens of fighters", 20.0, 99.0),
+        ("billions of euros", 2e9, 9_999_999_999.0),
+    ],
+)
+def test_vague_scales(text: str, low: float, high: float) -> None:
+    (count,) = parse_counts(text)
+    assert (count.low, count.high, count.vague) == (low, high, True)
+
+
+def test_a_scale_after_other_words_is_still_its_number() -> None:
+    assert points("a hundred fighters") == [100.0]
+    assert points("two hundred fighters") == [200.0]
+    assert points("the few 100 men") == [100.0]  # digits are what they say
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
         ("more than 3,800 soldiers", 3800.0038000009995, float("inf")),
         ("over 1,000 troops", 1000.001000001, float("inf")),
         ("at least 12 towns", 12.000012001, float("inf")),

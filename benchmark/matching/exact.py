@@ -38,8 +38,9 @@ def _exact_index(context: MatchContext) -> EntityIndex:
 
 class ExactMatcher:
     name = "exact"
-    # 1.1: entity guard; 1.2: attempt guard, hedge sides, unknown names; 1.3: days of months
-    version = "1.3.0"
+    # 1.1: entity guard; 1.2: attempt guard, hedge sides, unknown names; 1.3: days of months;
+    # 1.4: "several hundred", refusals as negation, a gold time read from its ISO value
+    version = "1.4.0"
     default_threshold = 1.0
 
     def settings(self) -> dict[str, Any]:

@@ -115,6 +115,13 @@ def _qualifier_text(qualifiers: Qualifiers) -> list[str]:
     return parts
 
 
+def _iso_time(qualifiers: Qualifiers) -> DateValue | None:
+    """The time qualifier's normalised value, where it is a date (not a duration)."""
+    if qualifiers.time is None or not qualifiers.time.value:
+        return None
+    return parse_iso(qualifiers.time.value)
+
+
 def _numbers(texts: list[str], qualifiers: Qualifiers, lexicon: DocumentLexicon
              ) -> tuple[tuple[Count, ...], tuple[DateValue, ...]]:
     """Counts and dates the texts and the qualifiers state (quantity, ISO time)."""
@@ -122,18 +129,24 @@ def _numbers(texts: list[str], qualifiers: Qualifiers, lexicon: DocumentLexicon
         return (), ()  # (most facts and predictions: one check instead of one per text)
     counts: list[Count] = []
     dates: list[DateValue] = []
-    for text in (*texts, *_qualifier_text(qualifiers)):
+    iso = _iso_time(qualifiers)
+    for text in texts:
         found_counts, found_dates = numbers_in(text, lexicon.published)
         counts.extend(found_counts)
         dates.extend(found_dates)
+    for text in _qualifier_text(qualifiers):
+        found_counts, found_dates = numbers_in(text, lexicon.published)
+        counts.extend(found_counts)
+        # The normalised time is the reading of its raw text ("in March" is 2013-03): the raw
+        # text's own date, perhaps without the year, would agree with March of any year.
+        if iso is None:
+            dates.extend(found_dates)
     if qualifiers.quantity is not None:
         low, high = qualifiers.quantity.bounds()
         counts.append(Count(low, high, qualifiers.quantity.approximate, qualifiers.quantity.vague,
                             value=qualifiers.quantity.value))
-    if qualifiers.time is not None and qualifiers.time.value:
-        iso = parse_iso(qualifiers.time.value)
-        if iso is not None:
-            dates.append(iso)
+    if iso is not None:
+        dates.append(iso)
     return tuple(counts), tuple(dates)
 
 

@@ -1,7 +1,8 @@
 """Numbers, number words and dates parsed from text, as typed values the guards compare.
 
 "4,000", "4000", "two thousand one hundred fifty", "a thousand" are counts; "hundreds" is the
-vague range [200, 999] (the annotation guidelines' convention); "March 2013", "in March",
+vague range [200, 999] (the annotation guidelines' convention), and so are "several hundred" and
+"a few hundred" ("hundreds of thousands": [200,000, 999,999]); "March 2013", "in March",
 "2012" and, given the publication date, "last month" / "next month" / "last year" are dates.
 """
 
@@ -52,12 +53,19 @@ _TENS = {
 }
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _VAGUE = {
+    "tens": (20.0, 99.0),
     "dozens": (24.0, 99.0),
     "scores": (40.0, 99.0),
     "hundreds": (200.0, 999.0),
     "thousands": (2_000.0, 9_999.0),
     "millions": (2e6, 9_999_999.0),
+    "billions": (2e9, 9_999_999_999.0),
 }
+# The plural scales that multiply a vague plural before them ("hundreds of thousands").
+_PLURAL_SCALES: dict[tuple[str, ...], float] = {("thousands",): 1_000.0, ("millions",): 1e6,
+                                                ("billions",): 1e9}
+# Words before a scale that make it vague: "several hundred", "a few thousand".
+_FEW = frozenset({("several",), ("few",)})
 # What a hedge says about where the true value lies, relative to the number written.
 _ABOVE = frozenset({("more", "than"), ("over",), ("at", "least"), ("upwards", "of"),
                     ("greater", "than"), ("exceeding",)})
@@ -347,6 +355,16 @@ def _counts_of(tokens: tuple[str, ...], days: frozenset[int] = frozenset()) -> t
             i = j
         elif token in _VAGUE:
             low, high = _VAGUE[token]
+            i += 1
+            # "hundreds of thousands": the plural scales the one before it
+            if tokens[i:i + 1] == ("of",) and tokens[i + 1:i + 2] in _PLURAL_SCALES:
+                scale = _PLURAL_SCALES[tokens[i + 1:i + 2]]
+                low, high = low * scale, (high + 1) * scale - 1
+                i += 2
+            counts.append(Count(low, high, approximate=True, vague=True))
+        elif token in _SCALES and before[-1:] in _FEW and token + "s" in _VAGUE:
+            # "several hundred", "a few thousand": as vague as the plural ("hundreds")
+            low, high = _VAGUE[token + "s"]
             counts.append(Count(low, high, approximate=True, vague=True))
             i += 1
         elif (parsed := _number_word_run(tokens, i)) is not None:

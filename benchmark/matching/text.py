@@ -155,7 +155,11 @@ NEGATION_CUES = frozenset(
         "denying",
     }
 )
-NEGATION_PHRASES = (("failed", "to"), ("fails", "to"), ("fail", "to"), ("did", "not"))
+# Verbs whose "to"-clause did not happen: "refused to ban music" is that they did not ban it.
+NEGATION_PHRASES = (("failed", "to"), ("fails", "to"), ("fail", "to"), ("did", "not"),
+                    ("refused", "to"), ("refuses", "to"), ("refuse", "to"),
+                    ("declined", "to"), ("declines", "to"), ("decline", "to"),
+                    ("unable", "to"))
 
 MODAL_MARKERS = frozenset(
     [
