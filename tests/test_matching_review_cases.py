@@ -210,7 +210,8 @@ def test_a_date_the_gold_lacks_is_named_as_a_date_not_as_its_year() -> None:
 
 
 # Found by a second review (lenient 1.4): the gold's raw time text "in March" licensed March of
-# any year; "several hundred" was read as exactly 100; verbs whose clause did not happen.
+# any year; "several hundred" was read as exactly 100; verbs whose clause did not happen; a
+# fear given as a triple ("feared that", clause) was scored slot by slot.
 @pytest.mark.parametrize(
     ("fact_id", "prediction", "reason"),
     [
@@ -243,6 +244,13 @@ def test_a_date_the_gold_lacks_is_named_as_a_date_not_as_its_year() -> None:
         ("f021", {"statement": "French forces were unable to free Timbuktu from Islamist "
                                "militants."}, "negation_mismatch"),
         ("f033", {"statement": "Islamic extremists refused to ban music."}, "negation_mismatch"),
+        # a fear given as a triple is the fear, and a feared event is no event
+        ("f039", {"subject": "World leaders", "predicate": "feared that",
+                  "object": "the militants would turn the area into a terrorist haven"},
+         "matched"),
+        ("f001", {"subject": "World leaders", "predicate": "feared that",
+                  "object": "the French offensive has killed hundreds of Islamist fighters"},
+         "modality_mismatch"),
     ],
 )
 def test_second_review_cases(fact_id: str, prediction: dict[str, Any], reason: str) -> None:

@@ -43,9 +43,13 @@ LIGHT_VERBS = frozenset(stem(verb) for verb in ("be", "have", "do", "get"))
 # "that".
 CLAUSE_VERBS = frozenset({"say", "said", "says", "state", "stated", "states", "add", "added",
                           "adds", "that"})
-REPORTING_VERBS = CLAUSE_VERBS | {"tell", "told", "tells", "report", "reported", "reports",
-                                  "announce", "announced", "announces", "claim", "claimed",
-                                  "claims"}
+# ("World leaders", "feared that", "the militants would turn the area into a haven"): a fear
+# is read as the whole triple, so its clause keeps the fear's modality (a feared event is no
+# event).
+FEAR_VERBS = frozenset({"fear", "feared", "fears"})
+REPORTING_VERBS = CLAUSE_VERBS | FEAR_VERBS | {
+    "tell", "told", "tells", "report", "reported", "reports", "announce", "announced",
+    "announces", "claim", "claimed", "claims"}
 _AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "are", "been"})
 # a clause's leading pronoun that stands for the reporting triple's subject ("France", "says",
 # "it has 4,000 soldiers")
@@ -364,11 +368,17 @@ class PredictionFeatures(_StatesNumbers):
         has_triple = prediction.has_triple
         # a reporting triple read as its clause
         self.reported_clause = reports_clause(prediction)
+        self.reported_fear = False  # a fear's triple, read as one statement
         if self.reported_clause and prediction.statement is None:
             # the clause is the statement, its subject the attribution
+            subject, obj = prediction.subject or "", prediction.object or ""
+            self.reported_fear = not FEAR_VERBS.isdisjoint(words(prediction.predicate or ""))
+            if self.reported_fear:
+                statement = f"{subject} {prediction.predicate} {obj}"
+            else:
+                statement = _resolved_clause(subject, obj)
             prediction = dataclasses.replace(
-                prediction, subject=None, predicate=None, object=None,
-                statement=_resolved_clause(prediction.subject or "", prediction.object or ""),
+                prediction, subject=None, predicate=None, object=None, statement=statement,
                 attribution=prediction.subject)
             has_triple = False
         self._prediction, self._lexicon = prediction, lexicon

@@ -205,7 +205,9 @@ class LenientMatcher:
                     detail += f"; statement similarity {value:.3f} (higher, used)"
             else:
                 detail = f"statement similarity {value:.3f}"
-                if pf.reported_clause:
+                if pf.reported_fear:
+                    detail = f"fear triple read as one statement; {detail}"
+                elif pf.reported_clause:
                     detail = f"reporting triple read as its clause; {detail}"
             detail += threshold_note
             if value >= threshold:
