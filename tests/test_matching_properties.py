@@ -21,7 +21,13 @@ from benchmark.matching.overlap import (
     ratio_where_shared,
     weighted,
 )
-from benchmark.matching.text import STOPWORDS, capitalised_words, words
+from benchmark.matching.text import (
+    STOPWORDS,
+    capitalised_words,
+    has_negation_cue,
+    is_negated,
+    words,
+)
 
 # Letters, digits, capitals, accents (composed and as a separate combining mark), apostrophes
 # (straight and curly), hyphens, dots, commas and spaces: what tokenisation treats specially.
@@ -236,3 +242,20 @@ def test_entity_forms_are_replaced_longest_first_left_to_right(
     index = EntityIndex(forms=forms, max_length=max(map(len, forms), default=0))
     assert index.canonicalise(tokens) == _replace_forms_one_by_one(forms, tokens)
     assert index.canonicalise(tokens) == _replace_forms_one_by_one(forms, tokens)  # cached
+
+
+NEGATION_VOCABULARY = st.sampled_from(
+    ["not", "did", "never", "refused", "declined", "to", "unable", "who", "which", "was",
+     "France", "Gao", "2,150", "nearly", "be", "named", "|"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(NEGATION_VOCABULARY, max_size=12).map(tuple))
+def test_negation_scope_only_ever_removes_cues(tokens: tuple[str, ...]) -> None:
+    # is_negated reads a cue's clause: it never finds a negation where no cue is, and without
+    # a relative pronoun or "declined" before an amount every cue counts
+    found = has_negation_cue(tokens)
+    if is_negated(tokens):
+        assert found
+    if {"who", "which", "declined"}.isdisjoint(tokens):
+        assert is_negated(tokens) == found

@@ -13,6 +13,7 @@ from benchmark.data.loading import load_dataset
 from benchmark.matching.protocol import MatchContext
 from benchmark.matching.registry import get_matcher
 from benchmark.model import Prediction
+from benchmark.model.qualifiers import Qualifiers, TimeQualifier
 from benchmark.scoring import score_predictions
 
 DATASET = load_dataset()
@@ -257,6 +258,50 @@ def test_second_review_cases(fact_id: str, prediction: dict[str, Any], reason: s
     assert _decide(fact_id, prediction)[0] == reason
 
 
+def _timed(statement: str, raw: str, value: str) -> dict[str, Any]:
+    return {"statement": statement, "qualifiers": Qualifiers(time=TimeQualifier(raw, value))}
+
+
+# Found by a review of the second round's changes (lenient 1.5 before release): the gold-only
+# reading of a time from its ISO value had reached predictions; "declined to" a number and a
+# refusal inside a relative clause were negations; "several hundred thousand" was two counts.
+@pytest.mark.parametrize(
+    ("fact_id", "prediction", "reason"),
+    [
+        # a prediction's raw time text is its claim as much as its value (f013: 2013-01)
+        ("f013", _timed("France launched an offensive against militants in Mali.",
+                        "in December", "2013"), "number_mismatch"),
+        ("f013", _timed("France launched an offensive against militants in Mali.",
+                        "in January", "2013"), "matched"),
+        # f004 was on 2013-02-05
+        ("f004", _timed("Le Drian gave the number of casualties to BFM.", "on February 4",
+                        "2013-02-05"), "number_mismatch"),
+        ("f004", _timed("Le Drian gave the number of casualties to BFM.", "on February 5",
+                        "2013-02-05"), "matched"),
+        # "declined to" a number is "fell to", no refusal
+        ("f044", {"statement": "French troops are fighting alongside an African force that "
+                               "declined to nearly 3,800 soldiers."}, "matched"),
+        # a refusal in a clause about a noun is not the statement's claim
+        ("f023", {"statement": "French-led troops now control Timbuktu, said an official who "
+                               "declined to be named."}, "matched"),
+        ("f023", {"statement": "French-led troops now control Timbuktu, said an official who "
+                               "did not want to be named."}, "matched"),
+        ("f023", {"statement": "French-led troops now control Timbuktu, said an official who "
+                               "asked not to be named."}, "matched"),
+        # the statement's own refusal still counts, after a clause about its subject too
+        ("f007", {"statement": "Jean-Yves Le Drian, who spoke to BFM, declined to offer "
+                               "additional details."}, "matched"),
+        ("f041", {"statement": "France declined to keep 2,150 soldiers in Mali."},
+         "negation_mismatch"),
+        # "several hundred thousand" is one count, [200,000, 999,999]
+        ("f001", {"statement": "The French offensive has killed several hundred thousand "
+                               "Islamist fighters in Mali."}, "number_mismatch"),
+    ],
+)
+def test_third_review_cases(fact_id: str, prediction: dict[str, Any], reason: str) -> None:
+    assert _decide(fact_id, prediction)[0] == reason
+
+
 def test_an_optional_fact_does_not_absorb_a_false_prediction() -> None:
     false_fact = Prediction(document_id=DOCUMENT.id,
                             statement="Islamist militants now control Timbuktu and Gao.")
@@ -293,6 +338,13 @@ def test_an_optional_fact_does_not_absorb_a_false_prediction() -> None:
         # ... and so does a mention made of common words ("a swath in between")
         ("f025", "French-led troops now control the swath between Timbuktu and Kidal.",
          "matched", None),
+        # a negation deeper than two words into a relative clause is read as the statement's
+        # own ...
+        ("f018", "Islamist fighters had seized the northern region of Mali, which the army was "
+                 "unable to defend.", "negation_mismatch", None),
+        # ... and so is a negation that only qualifies the source
+        ("f023", "French-led troops now control Timbuktu, though reporters were unable to "
+                 "independently confirm it.", "negation_mismatch", None),
     ],
 )
 def test_the_documented_limitations_are_still_as_documented(

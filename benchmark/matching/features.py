@@ -126,14 +126,18 @@ def _iso_time(qualifiers: Qualifiers) -> DateValue | None:
     return parse_iso(qualifiers.time.value)
 
 
-def _numbers(texts: list[str], qualifiers: Qualifiers, lexicon: DocumentLexicon
-             ) -> tuple[tuple[Count, ...], tuple[DateValue, ...]]:
-    """Counts and dates the texts and the qualifiers state (quantity, ISO time)."""
+def _numbers(texts: list[str], qualifiers: Qualifiers, lexicon: DocumentLexicon, *,
+             time_from_value: bool) -> tuple[tuple[Count, ...], tuple[DateValue, ...]]:
+    """Counts and dates the texts and the qualifiers state (quantity, ISO time).
+
+    With ``time_from_value`` (the gold's qualifiers, whose ISO value an annotator checked),
+    a time qualifier's date is its ISO value alone, not also its raw text's own reading."""
     if qualifiers.is_empty() and only_plain_words(list(chain.from_iterable(map(words, texts)))):
         return (), ()  # (most facts and predictions: one check instead of one per text)
     counts: list[Count] = []
     dates: list[DateValue] = []
     iso = _iso_time(qualifiers)
+    raw_time_dates = iso is None or not time_from_value
     for text in texts:
         found_counts, found_dates = numbers_in(text, lexicon.published)
         counts.extend(found_counts)
@@ -141,9 +145,11 @@ def _numbers(texts: list[str], qualifiers: Qualifiers, lexicon: DocumentLexicon
     for text in _qualifier_text(qualifiers):
         found_counts, found_dates = numbers_in(text, lexicon.published)
         counts.extend(found_counts)
-        # The normalised time is the reading of its raw text ("in March" is 2013-03): the raw
-        # text's own date, perhaps without the year, would agree with March of any year.
-        if iso is None:
+        # The gold's normalised time is the reading of its raw text ("in March" is 2013-03):
+        # the raw text's own date, without the year, would agree with March of any year. A
+        # prediction's raw text and value are both its claims ("on February 4" with a value of
+        # 2013-02-05), so each must agree with the gold.
+        if raw_time_dates:
             dates.extend(found_dates)
     if qualifiers.quantity is not None:
         low, high = qualifiers.quantity.bounds()
@@ -276,7 +282,7 @@ class FactFeatures(_StatesNumbers):
     def _numbers(self) -> tuple[tuple[Count, ...], tuple[DateValue, ...], tuple[Count, ...]]:
         fact = self._fact
         texts = [fact.statement, *(v for slot in SLOTS for v in fact.slot_values(slot))]
-        counts, dates = _numbers(texts, fact.qualifiers, self._lexicon)
+        counts, dates = _numbers(texts, fact.qualifiers, self._lexicon, time_from_value=True)
         stated = numbers_in(fact.statement, self._lexicon.published)[0] if counts else ()
         return counts, dates, stated
 
@@ -420,7 +426,8 @@ class PredictionFeatures(_StatesNumbers):
 
     @lazy
     def _numbers(self) -> tuple[tuple[Count, ...], tuple[DateValue, ...]]:
-        return _numbers(self._texts, self._prediction.qualifiers, self._lexicon)
+        return _numbers(self._texts, self._prediction.qualifiers, self._lexicon,
+                        time_from_value=False)
 
     @lazy
     def negated(self) -> bool:

@@ -365,8 +365,13 @@ def _counts_of(tokens: tuple[str, ...], days: frozenset[int] = frozenset()) -> t
         elif token in _SCALES and before[-1:] in _FEW and token + "s" in _VAGUE:
             # "several hundred", "a few thousand": as vague as the plural ("hundreds")
             low, high = _VAGUE[token + "s"]
-            counts.append(Count(low, high, approximate=True, vague=True))
             i += 1
+            # "several hundred thousand": the scale after it multiplies the whole range
+            if i < n and tokens[i] in _SCALES and _SCALES[tokens[i]] > 100:
+                scale = _SCALES[tokens[i]]
+                low, high = low * scale, (high + 1) * scale - 1
+                i += 1
+            counts.append(Count(low, high, approximate=True, vague=True))
         elif (parsed := _number_word_run(tokens, i)) is not None:
             value, j = parsed
             if tokens[i:j] != ("one",):  # a lone "one" is usually a pronoun ("one of the")
