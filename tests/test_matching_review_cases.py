@@ -262,9 +262,10 @@ def _timed(statement: str, raw: str, value: str) -> dict[str, Any]:
     return {"statement": statement, "qualifiers": Qualifiers(time=TimeQualifier(raw, value))}
 
 
-# Found by a review of the second round's changes (lenient 1.5 before release): the gold-only
-# reading of a time from its ISO value had reached predictions; "declined to" a number and a
-# refusal inside a relative clause were negations; "several hundred thousand" was two counts.
+# Found by two reviews of the second round's changes (lenient 1.5 before release): the
+# gold-only reading of a time from its ISO value had reached predictions; "declined to" a
+# number and a refusal inside a relative clause were negations, and then a negation after a
+# short relative clause was not; "several hundred thousand" was two counts.
 @pytest.mark.parametrize(
     ("fact_id", "prediction", "reason"),
     [
@@ -288,14 +289,30 @@ def _timed(statement: str, raw: str, value: str) -> dict[str, Any]:
                                "did not want to be named."}, "matched"),
         ("f023", {"statement": "French-led troops now control Timbuktu, said an official who "
                                "asked not to be named."}, "matched"),
+        ("f018", {"statement": "Islamist fighters had seized the northern region of Mali, "
+                               "which the army was unable to defend."}, "matched"),
         # the statement's own refusal still counts, after a clause about its subject too
         ("f007", {"statement": "Jean-Yves Le Drian, who spoke to BFM, declined to offer "
                                "additional details."}, "matched"),
         ("f041", {"statement": "France declined to keep 2,150 soldiers in Mali."},
          "negation_mismatch"),
-        # "several hundred thousand" is one count, [200,000, 999,999]
+        # a negation after a relative clause is the statement's (these matched in between)
+        ("f033", {"statement": "Islamic extremists who ruled did not ban music."},
+         "negation_mismatch"),
+        ("f033", {"statement": "Islamic extremists, who were ousted, never banned music."},
+         "negation_mismatch"),
+        ("f013", {"statement": "France, which intervened, did not launch an offensive against "
+                               "militants in Mali."}, "negation_mismatch"),
+        ("f007", {"statement": "Le Drian, who spoke, did not offer additional details."},
+         "matched"),
+        ("f007", {"statement": "Le Drian, who was interviewed, declined to offer additional "
+                               "details."}, "matched"),
+        # "several hundred thousand" is one count, [200,000, 999,999] (a control: it was
+        # rejected before too, for the stray 1,000), and "a few dozen" is [24, 99]
         ("f001", {"statement": "The French offensive has killed several hundred thousand "
                                "Islamist fighters in Mali."}, "number_mismatch"),
+        ("f001", {"statement": "The French offensive has killed a few dozen Islamist "
+                               "fighters in Mali."}, "number_mismatch"),
     ],
 )
 def test_third_review_cases(fact_id: str, prediction: dict[str, Any], reason: str) -> None:
@@ -338,9 +355,9 @@ def test_an_optional_fact_does_not_absorb_a_false_prediction() -> None:
         # ... and so does a mention made of common words ("a swath in between")
         ("f025", "French-led troops now control the swath between Timbuktu and Kidal.",
          "matched", None),
-        # a negation deeper than two words into a relative clause is read as the statement's
-        # own ...
-        ("f018", "Islamist fighters had seized the northern region of Mali, which the army was "
+        # a negation in a relative clause no comma opens, a word or more after its pronoun, is
+        # read as the statement's own ...
+        ("f018", "Islamist fighters had seized the northern region of Mali which the army was "
                  "unable to defend.", "negation_mismatch", None),
         # ... and so is a negation that only qualifies the source
         ("f023", "French-led troops now control Timbuktu, though reporters were unable to "

@@ -11,9 +11,10 @@ from benchmark.matching import registry as registry_module
 from benchmark.matching.assignment import assign
 from benchmark.matching.entities import EntityIndex
 from benchmark.matching.lexicon import content_stems, is_content
+from benchmark.matching.negation import is_negated
 from benchmark.matching.numbers import Count, DateValue, parse_counts, parse_dates, parse_iso
 from benchmark.matching.registry import UnknownMatcher
-from benchmark.matching.text import exact_form, fold, is_irrealis, is_negated, stem, words
+from benchmark.matching.text import exact_form, fold, is_irrealis, stem, words
 from benchmark.model import Entity, Span
 
 PUBLISHED = dt.date(2013, 2, 6)
@@ -244,34 +245,6 @@ def test_cues() -> None:
     assert is_negated(words("France denied it"))
     assert not is_negated(words("He offered details"))
 
-
-@pytest.mark.parametrize(
-    ("text", "negated"),
-    [
-        ("Islamists refused to ban music", True),
-        ("Le Drian declined to comment", True),
-        ("Le Drian, who spoke to BFM, declined to offer details", True),
-        ("France declined to keep 2,150 soldiers", True),
-        # "declined to" an amount is "fell to"
-        ("The force declined to 2,150 soldiers", False),
-        ("The force declined to nearly 3,800", False),
-        ("The force declined to two thousand", False),
-        # a negation right after a relative pronoun belongs to that clause
-        ("an official who declined to be named said troops hold Gao", False),
-        ("an official who did not want to be named said troops hold Gao", False),
-        ("the towns which France did not free", False),
-        ("an official, who asked not to be named, said troops hold Gao", False),
-        # ... not a cue in the main clause
-        ("Gao, which France freed, did not fall", True),
-    ],
-)
-def test_negation_cues_in_the_statement_own_clause(text: str, negated: bool) -> None:
-    assert is_negated(words(text)) is negated
-
-
-def test_a_relative_pronoun_in_another_text_does_not_scope_a_negation() -> None:
-    # a prediction's texts are read as one token run with "|" between them
-    assert is_negated(("an", "official", "who", "|", "did", "not", "free", "gao"))
     assert is_irrealis(words("World leaders feared that militants would turn it"))
     assert is_irrealis(words("France expects to begin pulling out"))
     assert not is_irrealis(words("France began pulling out"))

@@ -39,7 +39,8 @@ def _exact_index(context: MatchContext) -> EntityIndex:
 class ExactMatcher:
     name = "exact"
     # 1.1: entity guard; 1.2: attempt guard, hedge sides, unknown names; 1.3: days of months;
-    # 1.4: "several hundred", refusals as negation, a gold time read from its ISO value
+    # 1.4: "several hundred", refusals as negation (in their own clause), a gold time read
+    # from its ISO value
     version = "1.4.0"
     default_threshold = 1.0
 

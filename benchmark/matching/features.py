@@ -13,6 +13,7 @@ from itertools import chain
 from typing import Any, Generic, TypeVar, overload
 
 from benchmark.matching.lexicon import DocumentLexicon, content_stems
+from benchmark.matching.negation import clause_tokens, is_negated
 from benchmark.matching.numbers import (
     Count,
     DateValue,
@@ -22,9 +23,9 @@ from benchmark.matching.numbers import (
 )
 from benchmark.matching.text import (
     STOPWORDS,
+    has_negation_cue,
     is_attempt,
     is_irrealis,
-    is_negated,
     stem,
     words,
 )
@@ -434,7 +435,8 @@ class PredictionFeatures(_StatesNumbers):
         """An explicit ``modality`` decides; else negation cues in the text."""
         if self._prediction.modality is not None:
             return self._prediction.modality == "negated"
-        return is_negated(self._all_words)
+        # (commas mark clauses for the negation's scope; most predictions have no cue at all)
+        return has_negation_cue(self._all_words) and is_negated(clause_tokens(self._texts))
 
     @lazy
     def irrealis(self) -> bool:

@@ -95,8 +95,8 @@ _NUMBER_OR_DATE_WORDS = _NUMBER_WORDS | _DATE_WORDS
 
 
 # Words a count can start with (besides digits): a number word or vague plural ("dozen" only
-# after another word), or "a" before a scale ("a thousand").
-_RUN_START = (_NUMBER_WORDS - {"dozen"}) | {"a"}
+# after another word: "a dozen", "a few dozen"), or "a" before a scale ("a thousand").
+_RUN_START = _NUMBER_WORDS | {"a"}
 # Words collapse_numbers tries a number-word run from.
 _COLLAPSE_START = frozenset({*_UNITS, *_TENS, "a", "one"})
 
@@ -228,6 +228,10 @@ class DateValue:
 # The last word of every hedge: most numbers follow none of them.
 _HEDGE_ENDS = frozenset({hedge[-1] for hedges in (_ABOVE, _BELOW, _AT_MOST, _STRICTLY_BELOW)
                          for hedge in hedges}) | _AROUND
+# Words an amount may open with besides a number: a hedge's first word, an article, a few.
+_AMOUNT_OPENERS = frozenset({hedge[0] for hedges in (_ABOVE, _BELOW, _AT_MOST, _STRICTLY_BELOW)
+                             for hedge in hedges}) | _AROUND | {"a", "an", "several", "few",
+                                                                "between"}
 
 
 def _hedge(before: tuple[str, ...]) -> str | None:
@@ -362,8 +366,8 @@ def _counts_of(tokens: tuple[str, ...], days: frozenset[int] = frozenset()) -> t
                 low, high = low * scale, (high + 1) * scale - 1
                 i += 2
             counts.append(Count(low, high, approximate=True, vague=True))
-        elif token in _SCALES and before[-1:] in _FEW and token + "s" in _VAGUE:
-            # "several hundred", "a few thousand": as vague as the plural ("hundreds")
+        elif (token in _SCALES or token == "dozen") and before[-1:] in _FEW:
+            # "several hundred", "a few thousand", "a few dozen": as vague as the plural
             low, high = _VAGUE[token + "s"]
             i += 1
             # "several hundred thousand": the scale after it multiplies the whole range
@@ -380,6 +384,17 @@ def _counts_of(tokens: tuple[str, ...], days: frozenset[int] = frozenset()) -> t
         else:
             i += 1
     return tuple(counts)
+
+
+def starts_with_amount(tokens: tuple[str, ...]) -> bool:
+    """Whether the tokens open with a count: "2,150", "nearly 3,800", "a few hundred", "between
+    3,000 and 4,000" (not "over-extend", "some questions", "comment on 3 reports")."""
+    if not tokens:
+        return False
+    first = tokens[0]
+    if not (first[:1].isdigit() or first in _NUMBER_WORDS or first in _AMOUNT_OPENERS):
+        return False
+    return bool(_counts_of(tokens))
 
 
 def _month_interval(year: int, month: int) -> DateValue:

@@ -363,67 +363,15 @@ class Cues:
             return False
         return not self.phrases.isdisjoint(itertools.pairwise(tokens))
 
-    def positions(self, tokens: tuple[str, ...]) -> list[int]:
-        """Where a cue word stands or a cue phrase starts."""
-        return [i for i, token in enumerate(tokens)
-                if token in self.words or tokens[i:i + 2] in self.phrases]
-
 
 _NEGATION = Cues(NEGATION_CUES, NEGATION_PHRASES)
 _MODALITY = Cues(MODAL_MARKERS, MODAL_PHRASES)
 
 
-# A negation right after a relative pronoun is in a clause about a noun ("an official who
-# declined to be named", "towns which France did not free"), not the statement's own claim.
-# Commas are not tokens, so where the clause ends is not known: a window of two words
-# (auxiliaries and "not" uncounted, six tokens at most) stands for it, short so that a main
-# verb after a clause ("Le Drian, who spoke to BFM, declined to") is still read; a negation
-# deeper in a clause ("which the army was unable to") still counts.
-_RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
-_RELATIVE_REACH = 2
-_RELATIVE_LOOKBACK = 6
-_CLAUSE_AUXILIARIES = frozenset({"did", "does", "do", "was", "were", "is", "are", "has", "have",
-                                 "had", "could", "would", "can", "will", "not", "n't"})
-# "declined to 2,150 soldiers" fell to a number; "declined to comment" refused.
-_DECLINE = frozenset({"declined", "declines", "decline"})
-_AMOUNT_WORDS = frozenset({"nearly", "almost", "about", "around", "roughly", "approximately",
-                           "some", "just", "under", "below", "over", "only", "fewer", "less",
-                           "one", "two", "three", "four", "five", "six", "seven", "eight",
-                           "nine", "ten", "twenty", "thirty", "forty", "fifty", "hundred",
-                           "hundreds", "thousand", "thousands", "zero"})
-
-
-def _in_relative_clause(tokens: tuple[str, ...], position: int) -> bool:
-    reach = _RELATIVE_REACH
-    for token in reversed(tokens[max(0, position - _RELATIVE_LOOKBACK):position]):
-        if token in _RELATIVE_PRONOUNS:
-            return True
-        if token == "|":  # (another text's words)
-            return False
-        if token not in _CLAUSE_AUXILIARIES:  # ("which France did not": "not" is two words in)
-            reach -= 1
-            if reach == 0:
-                return False
-    return False
-
-
-def _declined_to_an_amount(tokens: tuple[str, ...], position: int) -> bool:
-    after = tokens[position + 2:position + 3]
-    return (tokens[position] in _DECLINE and bool(after)
-            and (after[0][:1].isdigit() or after[0] in _AMOUNT_WORDS))
-
-
 def has_negation_cue(tokens: tuple[str, ...]) -> bool:
-    """A negation cue anywhere, whatever its clause."""
+    """A negation cue anywhere, whatever its clause (``negation.is_negated`` reads the
+    clause)."""
     return _NEGATION.found_in(tokens)
-
-
-def is_negated(tokens: tuple[str, ...]) -> bool:
-    """A negation cue ("not", "never", "refused to") in the statement's own clause."""
-    if not has_negation_cue(tokens):  # (most texts)
-        return False
-    return any(not _in_relative_clause(tokens, i) and not _declined_to_an_amount(tokens, i)
-               for i in _NEGATION.positions(tokens))
 
 
 def is_irrealis(tokens: tuple[str, ...]) -> bool:
