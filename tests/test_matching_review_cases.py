@@ -319,6 +319,15 @@ def test_third_review_cases(fact_id: str, prediction: dict[str, Any], reason: st
     assert _decide(fact_id, prediction)[0] == reason
 
 
+def test_a_day_in_a_time_qualifier_follows_the_date_rules() -> None:
+    # docs/METRIC_CARD.md, "Limitations": "February 4" without "on", a year or an ordinal is
+    # the month, in a time qualifier too
+    statement = "Le Drian gave the number of casualties to BFM."
+    assert _decide("f004", _timed(statement, "February 4", "2013-02-05"))[0] == "matched"
+    assert _decide("f004", _timed(statement, "February 4, 2013", "2013-02-05"))[0] == (
+        "number_mismatch")
+
+
 def test_an_optional_fact_does_not_absorb_a_false_prediction() -> None:
     false_fact = Prediction(document_id=DOCUMENT.id,
                             statement="Islamist militants now control Timbuktu and Gao.")
@@ -341,6 +350,9 @@ def test_an_optional_fact_does_not_absorb_a_false_prediction() -> None:
         ("f042", "France has 1,000 more troops in Mali.", "matched", None),
         # ... a number right after a month is read as part of the date ...
         ("f029", "In February 5 days of sandstorms hampered operations across Mali.", "matched",
+         None),
+        # ... numeric dates are counts ...
+        ("f004", "Le Drian gave the number of casualties to BFM on 2/5/2013.", "number_mismatch",
          None),
         # ... and a date that only says when something was reported must agree too
         ("f023", "French-led troops control Timbuktu, the ministry said on February 5, 2013.",
