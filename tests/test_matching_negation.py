@@ -11,11 +11,14 @@ def _negated(*texts: str) -> bool:
     return is_negated(clause_tokens(texts))
 
 
-def test_commas_and_dashes_are_clause_breaks_but_digit_groups_are_not() -> None:
+def test_punctuation_breaks_clauses_and_sentences_but_not_numbers() -> None:
     assert clause_tokens(["Le Drian, who spoke, has 2,150 soldiers"]) == (
         "le", "drian", ",", "who", "spoke", ",", "has", "2,150", "soldiers")
     assert clause_tokens(["Gao (a city) fell \u2014 twice", "Mali"]) == (
         "gao", ",", "a", "city", ",", "fell", ",", "twice", "|", "mali")
+    assert clause_tokens(["It fell. Was it 3.5 or 3,000\u20134,000? No; never\u2013twice!"]) == (
+        "it", "fell", ".", "was", "it", "3.5", "or", "3,000", "4,000", ".", "no", ",", "never",
+        ",", "twice")
 
 
 @pytest.mark.parametrize(
@@ -30,9 +33,25 @@ def test_commas_and_dashes_are_clause_breaks_but_digit_groups_are_not() -> None:
         ("an official who did not want to be named said troops hold Gao", False),
         ("an official who was not named said troops hold Gao", False),
         ("an official who asked not to be named said troops hold Gao", False),
-        # a clause a comma opens with a relative pronoun is the clause's, however long
+        # a clause a comma opens with a relative pronoun and another closes is the clause's
         ("an official, who asked not to be named, said troops hold Gao", False),
-        ("Islamist fighters seized the north, which the army was unable to defend", False),
+        ("Gao, which the army was unable to defend, fell to the militants", False),
+        ("Gao (which the army could not defend) fell to the militants", False),
+        ("said an official, who declined to be named.", False),  # (right after "who")
+        # left open at the end of the sentence, it may run into the main clause or comment on
+        # the whole sentence
+        ("Islamist fighters seized the north, which the army was unable to defend", True),
+        ("Islamic extremists, who ruled the north did not ban music.", True),
+        ("Islamic extremists, who ruled the north and did not ban music.", True),
+        ("Islamic extremists, who ruled the north\u2013did not ban music.", True),
+        ("Islamic extremists banned music, which is not true.", True),
+        ("Islamic extremists banned music, which did not happen.", True),
+        ("Islamic extremists banned music, which they did not.", True),
+        ("Islamic extremists took over the north, which meant music was not banned.", True),
+        ("Islamic extremists took the north, which is why they did not ban music.", True),
+        # a sentence's end ends every clause
+        ("Islamic extremists ruled the north, which was lawless. They did not ban music.", True),
+        ("Islamic extremists, who ruled Mali's north? They did not ban music.", True),
         # a cue after the clause is the statement's: the comma ends the clause ...
         ("Le Drian, who spoke to BFM, declined to offer details", True),
         ("Le Drian, who spoke, did not offer additional details", True),
@@ -70,6 +89,9 @@ def test_a_cue_counts_in_the_statement_own_clause(text: str, negated: bool) -> N
         ("Le Drian declined to just say", True),
         ("Le Drian declined to some questions", True),
         ("Le Drian declined to comment on 3 reports", True),
+        # nor is a number further on
+        ("France declined to nearly double its 2,150 soldiers in Mali", True),
+        ("France declined to up its 2,150 soldiers to 4,000", True),
     ],
 )
 def test_declined_to_an_amount_is_no_refusal(text: str, negated: bool) -> None:
@@ -79,6 +101,7 @@ def test_declined_to_an_amount_is_no_refusal(text: str, negated: bool) -> None:
 def test_an_amount_may_be_the_next_slot() -> None:
     assert not _negated("The force", "declined to", "nearly 3,800 soldiers")
     assert _negated("Le Drian", "declined to", "offer details")
+    assert _negated("France", "declined to", "nearly double its 2,150 soldiers")
 
 
 def test_a_relative_pronoun_in_another_text_does_not_scope_a_negation() -> None:

@@ -289,8 +289,6 @@ def _timed(statement: str, raw: str, value: str) -> dict[str, Any]:
                                "did not want to be named."}, "matched"),
         ("f023", {"statement": "French-led troops now control Timbuktu, said an official who "
                                "asked not to be named."}, "matched"),
-        ("f018", {"statement": "Islamist fighters had seized the northern region of Mali, "
-                               "which the army was unable to defend."}, "matched"),
         # the statement's own refusal still counts, after a clause about its subject too
         ("f007", {"statement": "Jean-Yves Le Drian, who spoke to BFM, declined to offer "
                                "additional details."}, "matched"),
@@ -307,6 +305,19 @@ def _timed(statement: str, raw: str, value: str) -> dict[str, Any]:
          "matched"),
         ("f007", {"statement": "Le Drian, who was interviewed, declined to offer additional "
                                "details."}, "matched"),
+        # ... and so is one after a sentence's end, after a "which" that may comment on the
+        # whole sentence, and after a clause a comma opens but none closes
+        ("f033", {"statement": "Islamic extremists ruled the north, which was lawless. They "
+                               "did not ban music."}, "negation_mismatch"),
+        ("f033", {"statement": "Islamic extremists took the north, which is why they did not "
+                               "ban music."}, "negation_mismatch"),
+        ("f041", {"statement": "France has 2,150 soldiers in Mali, which is not accurate."},
+         "negation_mismatch"),
+        ("f033", {"statement": "Islamic extremists, who ruled the north did not ban music."},
+         "negation_mismatch"),
+        # "declined to" with a number further on is a refusal
+        ("f041", {"statement": "France declined to nearly double its 2,150 soldiers in Mali."},
+         "negation_mismatch"),
         # "several hundred thousand" is one count, [200,000, 999,999] (a control: it was
         # rejected before too, for the stray 1,000), and "a few dozen" is [24, 99]
         ("f001", {"statement": "The French offensive has killed several hundred thousand "
@@ -367,10 +378,17 @@ def test_an_optional_fact_does_not_absorb_a_false_prediction() -> None:
         # ... and so does a mention made of common words ("a swath in between")
         ("f025", "French-led troops now control the swath between Timbuktu and Kidal.",
          "matched", None),
-        # a negation in a relative clause no comma opens, a word or more after its pronoun, is
-        # read as the statement's own ...
+        # a negation in a relative clause no comma opens, a word or more after its pronoun, or
+        # in one no comma closes before the sentence ends, is read as the statement's own ...
         ("f018", "Islamist fighters had seized the northern region of Mali which the army was "
                  "unable to defend.", "negation_mismatch", None),
+        ("f018", "Islamist fighters had seized the northern region of Mali, which the army was "
+                 "unable to defend.", "negation_mismatch", None),
+        ("f023", "French-led troops now control Timbuktu, said an official that declined to be "
+                 "named.", "negation_mismatch", None),
+        # ... while a relative clause missing its closing comma runs to the next comma
+        ("f033", "Islamic extremists, who ruled the north did not ban music, officials said.",
+         "matched", None),
         # ... and so is a negation that only qualifies the source
         ("f023", "French-led troops now control Timbuktu, though reporters were unable to "
                  "independently confirm it.", "negation_mismatch", None),

@@ -1,88 +1,123 @@
 """Whether a prediction negates its own claim: a negation cue in the statement's own clause.
 
-A cue ("not", "never", "refused to") in a relative clause says something about a noun, not
-the statement's claim: "said an official who declined to be named". Commas are kept as clause
-boundaries for this (``clause_tokens``), since where a clause ends decides whose a cue is:
-"Le Drian, who spoke to BFM, did not offer details" negates the offer.
+A cue ("not", "never", "refused to") in a relative clause says something about a noun, not the
+statement's claim: "said an official who declined to be named". Without a parse, a clause is
+known only where punctuation or the words right before the cue mark it, so the rules are
+narrow on purpose: where it is unclear whose a cue is, it is the statement's, since giving up
+a negation on a guess would credit a contradiction ("Islamic extremists who ruled did not ban
+music"; "... banned music, which is not true").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from benchmark.matching.numbers import starts_with_amount
 from benchmark.matching.text import NEGATION_CUES, NEGATION_PHRASES, has_negation_cue, words
 
 CLAUSE_BREAK = ","
+SENTENCE_BREAK = "."
 TEXT_BREAK = "|"
-_BREAKS = frozenset({CLAUSE_BREAK, TEXT_BREAK})
-# Punctuation that ends a clause: a comma not inside a number ("2,150"), a semicolon, a colon,
-# brackets, a dash between spaces.
-_CLAUSE_PUNCTUATION = re.compile(r"[,;:](?!\d)|[()\[\]]|\s[-\u2013\u2014]+\s|\u2014")
+_BREAKS = frozenset({CLAUSE_BREAK, SENTENCE_BREAK, TEXT_BREAK})
+# A sentence ends at ".", "!" or "?" (not a decimal point: "3.5"); a clause at a comma (not a
+# digit group: "2,150"), a semicolon, a colon, a bracket or a dash that is not a range ("3,000
+# \u2013 4,000" is one).
+_SENTENCE_END = re.compile(r"[.!?]+(?!\d)")
+_CLAUSE_END = re.compile(r"[,;:](?!\d)|[()\[\]]|\s[-\u2013\u2014]+\s|\u2014|(?<!\d)\u2013(?!\d)")
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
-# Words that may stand between a relative pronoun and its clause's cue when no comma marks the
-# clause: "who did not", "who was not named", "which has no".
+# After a comma, "which" may comment on the whole sentence (", which is not true"); who, whom
+# and whose are always about a person.
+_PERSON_PRONOUNS = frozenset({"who", "whom", "whose"})
+# Words that may stand between a relative pronoun and its clause's cue: "who did not", "who was
+# not named", "which has no"; at most _AUXILIARY_REACH of them ("who would not have been").
 _AUXILIARIES = frozenset({"did", "does", "do", "was", "were", "is", "are", "has", "have", "had",
                           "could", "would", "can", "will", "been", "be", "not", "n't"})
-# At most this many in a row ("who would not have been"; "did not" is a cue itself).
 _AUXILIARY_REACH = 4
 _DECLINE = frozenset({"declined", "declines", "decline"})
 _PHRASES = frozenset(NEGATION_PHRASES)
-# How many tokens after "declined to" are read for an amount ("nearly 3,800 soldiers").
+# How many tokens after "declined to" are read for an amount ("just under 4,000 soldiers").
 _AMOUNT_WINDOW = 4
 
 
 def clause_tokens(texts: Iterable[str]) -> tuple[str, ...]:
-    """The texts' words, with ``CLAUSE_BREAK`` where punctuation ends a clause and
-    ``TEXT_BREAK`` between texts."""
+    """The texts' words, with ``CLAUSE_BREAK`` where punctuation ends a clause,
+    ``SENTENCE_BREAK`` where a sentence ends and ``TEXT_BREAK`` between texts."""
     tokens: list[str] = []
     for text in texts:
-        if tokens:
-            tokens.append(TEXT_BREAK)
-        for k, part in enumerate(_CLAUSE_PUNCTUATION.split(text)):
-            if k:
-                tokens.append(CLAUSE_BREAK)
-            tokens.extend(words(part))
+        pending = TEXT_BREAK  # the break before the next words, if any words came before
+        for sentence in _SENTENCE_END.split(text):
+            for clause in _CLAUSE_END.split(sentence):
+                found = words(clause)
+                if found:
+                    if tokens:
+                        tokens.append(pending)
+                    tokens.extend(found)
+                    pending = CLAUSE_BREAK
+            pending = SENTENCE_BREAK if pending == CLAUSE_BREAK else pending
     return tuple(tokens)
 
 
 def is_negated(tokens: tuple[str, ...]) -> bool:
     """A negation cue in the statement's own clause. ``tokens`` as ``clause_tokens`` makes
-    them (plain ``words`` work too, with no commas to go by)."""
+    them (plain ``words`` work too, with no punctuation to go by)."""
     if not has_negation_cue(tokens):  # (most texts)
         return False
-    clause_start = 0
-    for i, token in enumerate(tokens):
-        if token in _BREAKS:
-            clause_start = i + 1
-        elif ((token in NEGATION_CUES or tokens[i:i + 2] in _PHRASES)
-              and not _in_relative_clause(tokens, clause_start, i)
-              and not _declined_to_an_amount(tokens, i)):
-            return True
+    for start, end in _clauses(tokens):
+        if _closed_relative_clause(tokens, start, end):
+            continue
+        for i in range(start, end):
+            if ((tokens[i] in NEGATION_CUES or tokens[i:i + 2] in _PHRASES)
+                    and not _right_after_a_pronoun(tokens, start, i)
+                    and not _declined_to_an_amount(tokens, i)):
+                return True
     return False
 
 
-def _in_relative_clause(tokens: tuple[str, ...], clause_start: int, position: int) -> bool:
-    """Whether the cue at ``position`` is in a relative clause: one a comma opens with a
-    relative pronoun (", which the army was unable to defend"), or, with no comma to go by,
-    one whose pronoun stands right before the cue, auxiliaries aside ("who did not", "who was
-    not"), or one word before a "not to" ("who asked not to be named"). "Islamic extremists
-    who ruled did not ban music" is read as negated: without a comma the clause's end is not
-    known, and a negation is not given up on a guess."""
-    if (clause_start > 0 and tokens[clause_start - 1] == CLAUSE_BREAK
-            and tokens[clause_start] in _RELATIVE_PRONOUNS and clause_start < position):
-        return True
-    # (a pronoun that opens a text is a question word: "Who did not flee is unclear")
+def _clauses(tokens: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of tokens between breaks."""
+    start = 0
+    for i, token in enumerate(tokens):
+        if token in _BREAKS:
+            yield start, i
+            start = i + 1
+    yield start, len(tokens)
+
+
+def _closed_relative_clause(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """A clause that a comma opens with a relative pronoun and a comma (or a bracket, a dash)
+    closes within the sentence: ", which the army was unable to defend, fell". Left open at
+    the end of a sentence, the clause may run on into the main one (", who ruled the north did
+    not ban music.") or comment on the sentence (", which is not true."), so it is not one."""
+    return (start < end < len(tokens) and tokens[end] == CLAUSE_BREAK and start > 0
+            and tokens[start - 1] == CLAUSE_BREAK and tokens[start] in _RELATIVE_PRONOUNS)
+
+
+def _right_after_a_pronoun(tokens: tuple[str, ...], start: int, position: int) -> bool:
+    """The cue at ``position`` right after a relative pronoun, auxiliaries aside ("an official
+    who declined to be named", "who was not named"), or one word after it before "not to"
+    ("who asked not to be named")."""
     k = position - 1
-    nearest = max(clause_start, position - 1 - _AUXILIARY_REACH)  # (linear on hostile input)
+    nearest = max(start, position - 1 - _AUXILIARY_REACH)  # (linear on hostile input)
     while k > nearest and tokens[k] in _AUXILIARIES:
         k -= 1
-    if k > clause_start and tokens[k] in _RELATIVE_PRONOUNS:
+    if k >= start and _relative_pronoun(tokens, start, k):
         return True
     infinitive = tokens[position] == "not" and tokens[position + 1:position + 2] == ("to",)
-    return (infinitive and position - 2 > clause_start
-            and tokens[position - 2] in _RELATIVE_PRONOUNS)
+    return infinitive and position - 2 >= start and _relative_pronoun(tokens, start, position - 2)
+
+
+def _relative_pronoun(tokens: tuple[str, ...], start: int, k: int) -> bool:
+    """Whether ``tokens[k]`` (in the clause that begins at ``start``) is a relative pronoun:
+    after a word of its clause ("the towns which", "an official who"), or opening a clause
+    after a comma if it is about a person (", who"). Opening a sentence or a text it asks a
+    question ("Who did not flee is unclear")."""
+    token = tokens[k]
+    if token not in _RELATIVE_PRONOUNS:
+        return False
+    if k > start:
+        return True
+    return start > 0 and tokens[start - 1] == CLAUSE_BREAK and token in _PERSON_PRONOUNS
 
 
 def _declined_to_an_amount(tokens: tuple[str, ...], position: int) -> bool:

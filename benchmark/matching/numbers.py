@@ -228,10 +228,9 @@ class DateValue:
 # The last word of every hedge: most numbers follow none of them.
 _HEDGE_ENDS = frozenset({hedge[-1] for hedges in (_ABOVE, _BELOW, _AT_MOST, _STRICTLY_BELOW)
                          for hedge in hedges}) | _AROUND
-# Words an amount may open with besides a number: a hedge's first word, an article, a few.
-_AMOUNT_OPENERS = frozenset({hedge[0] for hedges in (_ABOVE, _BELOW, _AT_MOST, _STRICTLY_BELOW)
-                             for hedge in hedges}) | _AROUND | {"a", "an", "several", "few",
-                                                                "between"}
+# What may come before an amount's first number: a hedge ("more than", "about"), "between".
+_AMOUNT_HEDGES = sorted({*_ABOVE, *_BELOW, *_AT_MOST, *_STRICTLY_BELOW,
+                         *((word,) for word in _AROUND), ("between",)}, key=len, reverse=True)
 
 
 def _hedge(before: tuple[str, ...]) -> str | None:
@@ -387,12 +386,19 @@ def _counts_of(tokens: tuple[str, ...], days: frozenset[int] = frozenset()) -> t
 
 
 def starts_with_amount(tokens: tuple[str, ...]) -> bool:
-    """Whether the tokens open with a count: "2,150", "nearly 3,800", "a few hundred", "between
-    3,000 and 4,000" (not "over-extend", "some questions", "comment on 3 reports")."""
-    if not tokens:
-        return False
-    first = tokens[0]
-    if not (first[:1].isdigit() or first in _NUMBER_WORDS or first in _AMOUNT_OPENERS):
+    """Whether the tokens open with a count: a number, perhaps after a hedge, "a" and "few" or
+    "several" ("2,150", "nearly 3,800", "a few hundred", "between 3,000 and 4,000"); not
+    "over-extend", "nearly double its 2,150", "comment on 3 reports"."""
+    rest = tokens
+    for hedge in _AMOUNT_HEDGES:
+        if rest[:len(hedge)] == hedge:
+            rest = rest[len(hedge):]
+            break
+    if rest[:1] in (("a",), ("an",)):
+        rest = rest[1:]
+    if rest[:1] in _FEW:
+        rest = rest[1:]
+    if not rest or not (rest[0][:1].isdigit() or rest[0] in _NUMBER_WORDS):
         return False
     return bool(_counts_of(tokens))
 
