@@ -28,43 +28,57 @@ def test_punctuation_breaks_clauses_and_sentences_but_not_numbers() -> None:
         ("Islamists refused to ban music", True),
         ("Le Drian declined to comment", True),
         ("France declined to keep 2,150 soldiers", True),
-        # a cue right after a relative pronoun, auxiliaries aside, is the clause's
+        # not being named says who the source is, not what the claim is
         ("an official who declined to be named said troops hold Gao", False),
         ("an official who did not want to be named said troops hold Gao", False),
-        ("an official who was not named said troops hold Gao", False),
-        ("an official who asked not to be named said troops hold Gao", False),
-        # a clause a comma opens with a relative pronoun and another closes is the clause's
-        ("an official, who asked not to be named, said troops hold Gao", False),
-        ("Gao, which the army was unable to defend, fell to the militants", False),
-        ("Gao (which the army could not defend) fell to the militants", False),
-        ("said an official, who declined to be named.", False),  # (right after "who")
-        # left open at the end of the sentence, it may run into the main clause or comment on
-        # the whole sentence
-        ("Islamist fighters seized the north, which the army was unable to defend", True),
+        ("an official who asked not to be identified said troops hold Gao", False),
+        ("an official who can't be named said troops hold Gao", False),
+        ("said an official, who declined to be named.", False),
+        # a clause a comma opens with who, whom or whose and another closes, the cue right
+        # after the pronoun (auxiliaries aside, or one word before "not to")
+        ("Le Drian, who did not speak to BFM, said troops hold Gao", False),
+        ("an official, who can't comment, said troops hold Gao", False),
+        ("an official, who asked not to comment, said troops hold Gao", False),
+        ("Islamic extremists, who did not ban music, ruled the north", False),
+        ("Islamic extremists (who did not ban music) ruled the north", False),
+        # every other cue is the statement's: after the clause ...
+        ("Le Drian, who spoke to BFM, declined to offer details", True),
+        ("Le Drian, who spoke, did not offer additional details", True),
+        ("Islamic extremists, who were ousted, never banned music", True),
+        ("Gao, which France freed, did not fall", True),
+        # ... in a clause left open at the end of a sentence, or run on past a missing comma
+        ("Islamic extremists, who did not ban music.", True),
         ("Islamic extremists, who ruled the north did not ban music.", True),
+        ("Islamic extremists, who ruled the north did not ban music, officials said.", True),
         ("Islamic extremists, who ruled the north and did not ban music.", True),
-        ("Islamic extremists, who ruled the north\u2013did not ban music.", True),
+        # ... without a comma ...
+        ("Islamic extremists who ruled did not ban music", True),
+        ("It was Islamic extremists who did not ban music.", True),
+        ("Islamic extremists were the ones who did not ban music.", True),
+        ("an official who declined to comment said troops hold Gao", True),
+        ("the towns which France did not free", True),
+        ("Who did not flee is unclear", True),
+        # ... after "which", which may comment on the whole sentence ...
+        ("Gao, which the army was unable to defend, fell to the militants", True),
+        ("Islamist fighters seized the north, which the army was unable to defend", True),
         ("Islamic extremists banned music, which is not true.", True),
+        ("Islamic extremists banned music, which is not true, officials said.", True),
+        ("Islamic extremists banned music (which is not true), officials said.", True),
+        ("Islamic extremists banned music \u2014 which is not true \u2014 officials said.", True),
         ("Islamic extremists banned music, which did not happen.", True),
         ("Islamic extremists banned music, which they did not.", True),
         ("Islamic extremists took over the north, which meant music was not banned.", True),
         ("Islamic extremists took the north, which is why they did not ban music.", True),
-        # a sentence's end ends every clause
+        # ... and after a sentence's end, however it is written
         ("Islamic extremists ruled the north, which was lawless. They did not ban music.", True),
         ("Islamic extremists, who ruled Mali's north? They did not ban music.", True),
-        # a cue after the clause is the statement's: the comma ends the clause ...
-        ("Le Drian, who spoke to BFM, declined to offer details", True),
-        ("Le Drian, who spoke, did not offer additional details", True),
-        ("Islamic extremists, who were ousted, never banned music", True),
-        ("The French offensive, which continued, has not killed hundreds of fighters", True),
-        ("Gao, which France freed, did not fall", True),
-        # ... and without commas a word between the pronoun and the cue may end the clause
-        ("Islamic extremists who ruled did not ban music", True),
-        ("Islamist fighters who fled never seized the north", True),
-        ("the towns which France did not free", True),  # (the clause's, but not known)
-        # a pronoun that opens the text asks a question
-        ("Who did not flee is unclear", True),
-        ("Which units did not fight?", True),
+        ("Islamic extremists, who ruled the north\u2026 They did not ban music, officials said.",
+         True),
+        ("Islamic extremists, who ruled the north\nThey did not ban music, officials said.", True),
+        ("Islamic extremists, who ruled the north\u2013did not ban music, officials said.", True),
+        ("Islamic extremists, who ruled the north--did not ban music, officials said.", True),
+        ("Islamic extremists, who ruled the north \u2015 did not ban music, officials said.",
+         True),
     ],
 )
 def test_a_cue_counts_in_the_statement_own_clause(text: str, negated: bool) -> None:
@@ -89,6 +103,7 @@ def test_a_cue_counts_in_the_statement_own_clause(text: str, negated: bool) -> N
         ("Le Drian declined to just say", True),
         ("Le Drian declined to some questions", True),
         ("Le Drian declined to comment on 3 reports", True),
+        ("France declined to zero in on Kidal", True),
         # nor is a number further on
         ("France declined to nearly double its 2,150 soldiers in Mali", True),
         ("France declined to up its 2,150 soldiers to 4,000", True),
