@@ -1,4 +1,5 @@
-"""Whose a negation cue is: the statement's own clause, or a clause about a noun."""
+"""Which negation cues are the statement's own: all but an unnamed source's and "declined to" an
+amount."""
 
 from __future__ import annotations
 
@@ -34,14 +35,22 @@ def test_punctuation_breaks_clauses_and_sentences_but_not_numbers() -> None:
         ("an official who asked not to be identified said troops hold Gao", False),
         ("an official who can't be named said troops hold Gao", False),
         ("said an official, who declined to be named.", False),
-        # a clause a comma opens with who, whom or whose and another closes, the cue right
-        # after the pronoun (auxiliaries aside, or one word before "not to")
-        ("Le Drian, who did not speak to BFM, said troops hold Gao", False),
-        ("an official, who can't comment, said troops hold Gao", False),
-        ("an official, who asked not to comment, said troops hold Gao", False),
-        ("Islamic extremists, who did not ban music, ruled the north", False),
-        ("Islamic extremists (who did not ban music) ruled the north", False),
-        # every other cue is the statement's: after the clause ...
+        ("The militants, who could not be identified, seized Gao", False),
+        ("an official who asked not to be quoted told CNN troops hold Gao", False),
+        # ... but not being named may be the claim itself, and then it counts
+        ("Jean-Yves Le Drian refused to be named French defense minister", True),
+        ("Le Drian, who refused to be named French defense minister, said so", True),
+        ("The dead cannot be identified.", True),
+        ("an official who declined to be named as the source said troops hold Gao", True),
+        # every other cue is the statement's: in a relative clause (some right paraphrases
+        # are rejected: the clause may be the claim, "officials said" after it) ...
+        ("Le Drian, who did not speak to BFM, said troops hold Gao", True),
+        ("Islamic extremists, who did not ban music, ruled the north", True),
+        ("Islamic extremists, who did not ban music, officials said.", True),
+        ("Islamic extremists, who did not ban music, according to officials.", True),
+        ("Islamic extremists, who did not ban music; they ruled northern Mali.", True),
+        ("It was Islamic extremists, who did not ban music, officials said.", True),
+        # ... after the clause ...
         ("Le Drian, who spoke to BFM, declined to offer details", True),
         ("Le Drian, who spoke, did not offer additional details", True),
         ("Islamic extremists, who were ousted, never banned music", True),
@@ -79,9 +88,11 @@ def test_punctuation_breaks_clauses_and_sentences_but_not_numbers() -> None:
         ("Islamic extremists, who ruled the north--did not ban music, officials said.", True),
         ("Islamic extremists, who ruled the north \u2015 did not ban music, officials said.",
          True),
+        ("Islamic extremists, who never banned music\rin the end, they fled.", True),
+        ("Islamic extremists, who never banned music\u2028in the end, they fled.", True),
     ],
 )
-def test_a_cue_counts_in_the_statement_own_clause(text: str, negated: bool) -> None:
+def test_every_cue_counts_but_an_unnamed_source_s(text: str, negated: bool) -> None:
     assert _negated(text) is negated
 
 

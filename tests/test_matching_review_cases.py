@@ -323,8 +323,11 @@ def _timed(statement: str, raw: str, value: str) -> dict[str, Any]:
                                "said."}, "negation_mismatch"),
         ("f023", {"statement": "French-led troops now control Timbuktu, said an official who "
                                "can't be named."}, "matched"),
-        ("f033", {"statement": "Islamic extremists, who did not allow concerts, banned "
-                               "music."}, "matched"),
+        ("f033", {"statement": "Islamic extremists, who did not ban music, officials said."},
+         "negation_mismatch"),
+        # not being named is the claim here
+        ("f005", {"statement": "Jean-Yves Le Drian refused to be named French defense "
+                               "minister."}, "negation_mismatch"),
         # "declined to" with a number further on is a refusal
         ("f041", {"statement": "France declined to nearly double its 2,150 soldiers in Mali."},
          "negation_mismatch"),
@@ -388,14 +391,16 @@ def test_an_optional_fact_does_not_absorb_a_false_prediction() -> None:
         # ... and so does a mention made of common words ("a swath in between")
         ("f025", "French-led troops now control the swath between Timbuktu and Kidal.",
          "matched", None),
-        # a negation in a relative clause is read as the statement's own, except right after
-        # who, whom or whose in a clause commas open and close, and before "be named" ...
+        # a negation in a relative clause is read as the statement's own, unless it is an
+        # unnamed source's ("who declined to be named") ...
         ("f018", "Islamist fighters had seized the northern region of Mali which the army was "
                  "unable to defend.", "negation_mismatch", None),
         ("f018", "Islamist fighters had seized the northern region of Mali, which the army was "
                  "unable to defend.", "negation_mismatch", None),
         ("f023", "French-led troops now control Timbuktu, said an official who declined to "
                  "comment.", "negation_mismatch", None),
+        ("f023", "French-led troops, who did not withdraw, now control Timbuktu.",
+         "negation_mismatch", None),
         # ... and so is a negation that only qualifies the source
         ("f023", "French-led troops now control Timbuktu, though reporters were unable to "
                  "independently confirm it.", "negation_mismatch", None),
