@@ -27,6 +27,8 @@ def test_punctuation_breaks_clauses_and_sentences_but_not_numbers() -> None:
     [
         ("He did not offer details", True),
         ("Islamists refused to ban music", True),
+        ("Islamists are refusing to ban music", True),
+        ("French forces are failing to free Timbuktu", True),
         ("Le Drian declined to comment", True),
         ("France declined to keep 2,150 soldiers", True),
         # not being named says who the source is, not what the claim is
@@ -35,9 +37,21 @@ def test_punctuation_breaks_clauses_and_sentences_but_not_numbers() -> None:
         ("an official who asked not to be identified said troops hold Gao", False),
         ("an official who can't be named said troops hold Gao", False),
         ("said an official, who declined to be named.", False),
-        ("The militants, who could not be identified, seized Gao", False),
         ("an official who asked not to be quoted told CNN troops hold Gao", False),
-        # ... but not being named may be the claim itself, and then it counts
+        ("an official, who declined to be named, said troops hold Gao", False),
+        # ... but not being named may be the claim itself, and then it counts: only a source
+        # (what it said follows) is set aside ...
+        ("The militants, who could not be identified, seized Gao", True),
+        ("It was Le Drian who declined to be quoted.", True),
+        ("Le Drian is the official who refused to be named.", True),
+        ("Jean-Yves Le Drian is the man who refused to be named: French defense minister.",
+         True),
+        # ... another verb's cue is not the source's ...
+        ("Islamic extremists who never banned music can be identified.", True),
+        ("Islamic extremists who never banned smoking can be identified, officials said.", True),
+        # ... nor is the organisation's
+        ("The WHO declined to be quoted.", True),
+        ("WHO refused to be quoted, said Le Drian.", True),
         ("Jean-Yves Le Drian refused to be named French defense minister", True),
         ("Le Drian, who refused to be named French defense minister, said so", True),
         ("The dead cannot be identified.", True),
@@ -115,6 +129,8 @@ def test_every_cue_counts_but_an_unnamed_source_s(text: str, negated: bool) -> N
         ("Le Drian declined to some questions", True),
         ("Le Drian declined to comment on 3 reports", True),
         ("France declined to zero in on Kidal", True),
+        ("France declined to zero out its troops", True),
+        ("The force is declining to 2,150 soldiers", False),
         # nor is a number further on
         ("France declined to nearly double its 2,150 soldiers in Mali", True),
         ("France declined to up its 2,150 soldiers to 4,000", True),
@@ -122,6 +138,12 @@ def test_every_cue_counts_but_an_unnamed_source_s(text: str, negated: bool) -> N
 )
 def test_declined_to_an_amount_is_no_refusal(text: str, negated: bool) -> None:
     assert _negated(text) is negated
+
+
+def test_a_slot_end_is_no_sentence_end() -> None:
+    assert _negated("Jean-Yves Le Drian", "is the man who refused to be named",
+                    "French defense minister")
+    assert not _negated("an official who did not want to be named", "said troops hold Gao")
 
 
 def test_an_amount_may_be_the_next_slot() -> None:

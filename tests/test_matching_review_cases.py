@@ -328,6 +328,16 @@ def _timed(statement: str, raw: str, value: str) -> dict[str, Any]:
         # not being named is the claim here
         ("f005", {"statement": "Jean-Yves Le Drian refused to be named French defense "
                                "minister."}, "negation_mismatch"),
+        ("f005", {"statement": "It was Jean-Yves Le Drian who declined to be named, as "
+                               "French defense minister."}, "negation_mismatch"),
+        # another verb's cue, after "who", before "can be identified"
+        ("f033", {"statement": "Islamic extremists who never banned music can be "
+                               "identified."}, "negation_mismatch"),
+        # "-ing" refusals and failures
+        ("f041", {"statement": "France is refusing to keep 2,150 soldiers in Mali."},
+         "negation_mismatch"),
+        ("f021", {"statement": "French forces are failing to free Timbuktu from Islamist "
+                               "militants."}, "negation_mismatch"),
         # "declined to" with a number further on is a refusal
         ("f041", {"statement": "France declined to nearly double its 2,150 soldiers in Mali."},
          "negation_mismatch"),

@@ -32,6 +32,13 @@ _CLAUSE_END = re.compile(r"[,;:](?!\d)|[()\[\]]|\s[-\u2012-\u2015]+\s|--+|[\u201
 _SOURCE_PRONOUNS = frozenset({"who", "whom"})
 _ANONYMITY = frozenset({("be", "named"), ("be", "identified"), ("be", "quoted")})
 _ANONYMITY_REACH = 5
+# The words between the cue and "be named": "declined to", "did not want to", "not to".
+_TO_BE_NAMED = frozenset({"to", "want", "wants", "wanted", "wish", "wishes", "wished", "not",
+                          "n't", "did", "does", "do", "can", "ca", "could", "would", "will",
+                          "wo"})
+_COPULAS = frozenset({"is", "was", "are", "were"})
+# How far back a copula is looked for ("It was the French defense minister who ...").
+_SENTENCE_REACH = 12
 _REPORTING = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "according",
                         "stated", "reported", "explained"})
 # Words that may stand between the pronoun and the cue: "who did not", "who can't be named";
@@ -40,7 +47,7 @@ _AUXILIARIES = frozenset({"did", "does", "do", "was", "were", "is", "are", "has"
                           "could", "would", "can", "ca", "will", "wo", "shall", "sha", "should",
                           "must", "may", "might", "been", "be", "being", "not", "n't"})
 _AUXILIARY_REACH = 4
-_DECLINE = frozenset({"declined", "declines", "decline"})
+_DECLINE = frozenset({"declined", "declines", "decline", "declining"})
 _PHRASES = frozenset(NEGATION_PHRASES)
 # How many tokens after "declined to" are read for an amount ("just under 4,000 soldiers").
 _AMOUNT_WINDOW = 4
@@ -94,26 +101,57 @@ def _clauses(tokens: tuple[str, ...]) -> Iterator[tuple[int, int]]:
 
 
 def _an_unnamed_source(tokens: tuple[str, ...], start: int, end: int, position: int) -> bool:
-    """ "an official who declined to be named said": not "Le Drian refused to be named
-    defense minister" (no source pronoun, and the naming is the claim)."""
-    if not _after_a_source_pronoun(tokens, start, position):
+    """ "said an official who declined to be named", "an official, who asked not to be
+    identified, told CNN"; not "Le Drian refused to be named defense minister" (no source
+    pronoun), "It was Le Drian who declined to be quoted" (the clause is the claim) nor
+    "Islamic extremists who never banned music can be identified" (another verb's cue)."""
+    pronoun = _source_pronoun(tokens, start, position)
+    if pronoun is None or _a_claim_about_the_pronoun(tokens, pronoun):
         return False
-    for j in range(position + 1, min(end, position + 1 + _ANONYMITY_REACH) - 1):
-        if tokens[j:j + 2] in _ANONYMITY:
-            return j + 2 == end or tokens[j + 2] in _REPORTING
-    return False
+    j = position + 1
+    limit = min(end, position + 1 + _ANONYMITY_REACH)
+    while j < limit and tokens[j:j + 2] not in _ANONYMITY:
+        if tokens[j] not in _TO_BE_NAMED:  # ("declined to", "did not want to", "not to")
+            return False
+        j += 1
+    return tokens[j:j + 2] in _ANONYMITY and _then_what_was_said(tokens, j + 2)
 
 
-def _after_a_source_pronoun(tokens: tuple[str, ...], start: int, position: int) -> bool:
+def _source_pronoun(tokens: tuple[str, ...], start: int, position: int) -> int | None:
+    """Where the who or whom right before the cue stands (auxiliaries aside: "who did not",
+    "who can't"; or one word before "not to": "who asked not to"), if it is one: not opening
+    a sentence or a text, and not the acronym after "the" ("the WHO declined to be quoted")."""
     k = position - 1
     nearest = max(start, position - 1 - _AUXILIARY_REACH)  # (linear on hostile input)
     while k > nearest and tokens[k] in _AUXILIARIES:
         k -= 1
-    if k >= start and tokens[k] in _SOURCE_PRONOUNS:
+    if not (k >= start and tokens[k] in _SOURCE_PRONOUNS):
+        k = position - 2
+        if not (tokens[position] == "not" and tokens[position + 1:position + 2] == ("to",)
+                and k >= start and tokens[k] in _SOURCE_PRONOUNS):
+            return None
+    if k == start:
+        return k if start > 0 and tokens[start - 1] == CLAUSE_BREAK else None
+    return None if tokens[k - 1] == "the" else k
+
+
+def _a_claim_about_the_pronoun(tokens: tuple[str, ...], pronoun: int) -> bool:
+    """A copula before the pronoun in its sentence makes the clause the claim ("It was Le
+    Drian who ...", "Le Drian is the official who ..."), unless a reporting word does too."""
+    before: list[str] = []
+    for token in reversed(tokens[max(0, pronoun - _SENTENCE_REACH):pronoun]):
+        if token in (SENTENCE_BREAK, TEXT_BREAK):
+            break
+        before.append(token)
+    return not _COPULAS.isdisjoint(before) and _REPORTING.isdisjoint(before)
+
+
+def _then_what_was_said(tokens: tuple[str, ...], k: int) -> bool:
+    """After "be named": the sentence's end, or a reporting word, perhaps after a comma."""
+    if k == len(tokens) or tokens[k] == SENTENCE_BREAK or tokens[k] in _REPORTING:
         return True
-    # "who asked not to be named": one word, then the infinitive's cue
-    return (tokens[position] == "not" and tokens[position + 1:position + 2] == ("to",)
-            and position - 2 >= start and tokens[position - 2] in _SOURCE_PRONOUNS)
+    return tokens[k] in (CLAUSE_BREAK, TEXT_BREAK) and tokens[k + 1:k + 2] != () and (
+        tokens[k + 1] in _REPORTING)
 
 
 def _declined_to_an_amount(tokens: tuple[str, ...], position: int) -> bool:
@@ -122,6 +160,6 @@ def _declined_to_an_amount(tokens: tuple[str, ...], position: int) -> bool:
     if tokens[position] not in _DECLINE:
         return False
     after = [t for t in tokens[position + 2:position + 3 + _AMOUNT_WINDOW] if t != TEXT_BREAK]
-    if after[:2] == ["zero", "in"]:  # "declined to zero in on Kidal"
+    if after[:2] in (["zero", "in"], ["zero", "out"]):  # "declined to zero in on Kidal"
         return False
     return starts_with_amount(tuple(after[:_AMOUNT_WINDOW]))

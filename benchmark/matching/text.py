@@ -156,10 +156,10 @@ NEGATION_CUES = frozenset(
     }
 )
 # Verbs whose "to"-clause did not happen: "refused to ban music" is that they did not ban it.
-NEGATION_PHRASES = (("failed", "to"), ("fails", "to"), ("fail", "to"), ("did", "not"),
-                    ("refused", "to"), ("refuses", "to"), ("refuse", "to"),
-                    ("declined", "to"), ("declines", "to"), ("decline", "to"),
-                    ("unable", "to"))
+NEGATION_PHRASES = (("failed", "to"), ("fails", "to"), ("fail", "to"), ("failing", "to"),
+                    ("did", "not"), ("refused", "to"), ("refuses", "to"), ("refuse", "to"),
+                    ("refusing", "to"), ("declined", "to"), ("declines", "to"),
+                    ("decline", "to"), ("declining", "to"), ("unable", "to"))
 
 MODAL_MARKERS = frozenset(
     [
