@@ -1,4 +1,5 @@
-"""Pairs an independent review found decided wrongly by lenient 1.2, on the shipped gold.
+"""Pairs independent reviews found decided wrongly (by lenient 1.2, 1.4 and drafts of 1.5), on
+the shipped gold.
 
 Each is a prediction a careful reader decides at a glance; the comment says why.
 """
@@ -249,6 +250,15 @@ def test_a_date_the_gold_lacks_is_named_as_a_date_not_as_its_year() -> None:
         ("f039", {"subject": "World leaders", "predicate": "feared that",
                   "object": "the militants would turn the area into a terrorist haven"},
          "matched"),
+        ("f039", {"subject": "World leaders", "predicate": "feared",
+                  "object": "the militants would turn the area into a terrorist haven"},
+         "matched"),
+        ("f039", {"subject": "World leaders", "predicate": "feared",
+                  "object": "that the militants would turn the area into a terrorist haven"},
+         "matched"),
+        ("f039", {"subject": "World leaders", "predicate": "were fearing that",
+                  "object": "the militants would turn the area into a terrorist haven"},
+         "matched"),
         ("f001", {"subject": "World leaders", "predicate": "feared that",
                   "object": "the French offensive has killed hundreds of Islamist fighters"},
          "modality_mismatch"),
@@ -410,6 +420,8 @@ def test_an_optional_fact_does_not_absorb_a_false_prediction() -> None:
         ("f023", "French-led troops now control Timbuktu, said an official who declined to "
                  "comment.", "negation_mismatch", None),
         ("f023", "French-led troops, who did not withdraw, now control Timbuktu.",
+         "negation_mismatch", None),
+        ("f033", "Islamic extremists, who refused to compromise, banned music.",
          "negation_mismatch", None),
         # ... and so is a negation that only qualifies the source
         ("f023", "French-led troops now control Timbuktu, though reporters were unable to "

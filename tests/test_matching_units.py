@@ -9,8 +9,8 @@ import pytest
 from benchmark.matching import MatchScore, available_matchers, get_matcher
 from benchmark.matching import registry as registry_module
 from benchmark.matching.assignment import assign
-from benchmark.matching.entities import EntityIndex
-from benchmark.matching.lexicon import content_stems, is_content
+from benchmark.matching.entities import EMPTY_INDEX, EntityIndex
+from benchmark.matching.lexicon import DocumentLexicon, content_stems, is_content
 from benchmark.matching.negation import is_negated
 from benchmark.matching.numbers import Count, DateValue, parse_counts, parse_dates, parse_iso
 from benchmark.matching.registry import UnknownMatcher
@@ -51,6 +51,23 @@ def test_vague_and_hedged_counts() -> None:
     assert nearly.overlaps(Count(3800.0, 3800.0))
     assert hundreds.overlaps(Count(500.0, 500.0))
     assert not hundreds.overlaps(Count(2150.0, 2150.0))
+
+
+def test_a_gold_time_is_its_iso_value_and_a_predicted_one_both_its_readings() -> None:
+    from benchmark.matching.features import _numbers
+    from benchmark.model.qualifiers import Qualifiers, TimeQualifier
+
+    lexicon = DocumentLexicon(EMPTY_INDEX, PUBLISHED, "", None)
+    march = Qualifiers(time=TimeQualifier("in March", "2013-03"), location="Gao in March 2012")
+    gold_dates = _numbers([], march, lexicon, time_from_value=True)[1]
+    predicted_dates = _numbers([], march, lexicon, time_from_value=False)[1]
+    iso = parse_iso("2013-03")
+    assert iso in gold_dates and iso in predicted_dates
+    # the raw text's yearless March is the prediction's claim too, not the gold's
+    assert len(predicted_dates) == len(gold_dates) + 1
+    # a location's dates are the gold's as well
+    assert len(gold_dates) == 1 + len(_numbers([], Qualifiers(location="Gao in March 2012"),
+                                                lexicon, time_from_value=True)[1])
 
 
 @pytest.mark.parametrize(

@@ -39,8 +39,9 @@ def _exact_index(context: MatchContext) -> EntityIndex:
 class ExactMatcher:
     name = "exact"
     # 1.1: entity guard; 1.2: attempt guard, hedge sides, unknown names; 1.3: days of months;
-    # 1.4: "several hundred", refusals as negation (in their own clause), a gold time read
-    # from its ISO value
+    # 1.4: refusals as negation (an unnamed source's cue and "declined to" an amount set
+    # aside), vague amounts ("several hundred", "a few dozen"), a gold time read from its ISO
+    # value, a fear triple read as one statement
     version = "1.4.0"
     default_threshold = 1.0
 

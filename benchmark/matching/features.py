@@ -47,7 +47,7 @@ CLAUSE_VERBS = frozenset({"say", "said", "says", "state", "stated", "states", "a
 # ("World leaders", "feared that", "the militants would turn the area into a haven"): a fear
 # is read as the whole triple, so its clause keeps the fear's modality (a feared event is no
 # event).
-FEAR_VERBS = frozenset({"fear", "feared", "fears"})
+FEAR_VERBS = frozenset({"fear", "feared", "fears", "fearing"})
 REPORTING_VERBS = CLAUSE_VERBS | FEAR_VERBS | {
     "tell", "told", "tells", "report", "reported", "reports", "announce", "announced",
     "announces", "claim", "claimed", "claims"}
@@ -111,12 +111,13 @@ def passive_statement(tokens: tuple[str, ...]) -> bool:
     return False
 
 
-def _qualifier_text(qualifiers: Qualifiers) -> list[str]:
-    parts: list[str] = []
+def _qualifier_texts(qualifiers: Qualifiers) -> list[tuple[str, bool]]:
+    """The time's raw text and the location, each with whether it is the time."""
+    parts: list[tuple[str, bool]] = []
     if qualifiers.time is not None:
-        parts.append(qualifiers.time.raw)
+        parts.append((qualifiers.time.raw, True))
     if qualifiers.location is not None:
-        parts.append(qualifiers.location)
+        parts.append((qualifiers.location, False))
     return parts
 
 
@@ -143,14 +144,14 @@ def _numbers(texts: list[str], qualifiers: Qualifiers, lexicon: DocumentLexicon,
         found_counts, found_dates = numbers_in(text, lexicon.published)
         counts.extend(found_counts)
         dates.extend(found_dates)
-    for text in _qualifier_text(qualifiers):
+    for text, is_time in _qualifier_texts(qualifiers):
         found_counts, found_dates = numbers_in(text, lexicon.published)
         counts.extend(found_counts)
         # The gold's normalised time is the reading of its raw text ("in March" is 2013-03):
         # the raw text's own date, without the year, would agree with March of any year. A
         # prediction's raw text and value are both its claims ("on February 4" with a value of
         # 2013-02-05), so each must agree with the gold.
-        if raw_time_dates:
+        if raw_time_dates or not is_time:
             dates.extend(found_dates)
     if qualifiers.quantity is not None:
         low, high = qualifiers.quantity.bounds()
@@ -353,8 +354,9 @@ def reports_clause(prediction: Prediction) -> bool:
     if REPORTING_VERBS.isdisjoint(said):  # (most predicates: a clause needs such a verb)
         return False
     verbs = tuple(v for v in said if v not in _AUXILIARIES)
-    clause = set(verbs) <= CLAUSE_VERBS or (verbs[-1:] == ("that",)
-                                            and set(verbs) <= REPORTING_VERBS)
+    # (a fear with or without "that": the whole triple is read, which is never less faithful)
+    clause = set(verbs) <= CLAUSE_VERBS | FEAR_VERBS or (verbs[-1:] == ("that",)
+                                                         and set(verbs) <= REPORTING_VERBS)
     return bool(verbs) and clause and len(
         [t for t in words(prediction.object or "") if t not in STOPWORDS]) >= 3
 
@@ -435,7 +437,7 @@ class PredictionFeatures(_StatesNumbers):
         """An explicit ``modality`` decides; else negation cues in the text."""
         if self._prediction.modality is not None:
             return self._prediction.modality == "negated"
-        # (commas mark clauses for the negation's scope; most predictions have no cue at all)
+        # (punctuation tells an unnamed source's cue; most predictions have no cue at all)
         return has_negation_cue(self._all_words) and is_negated(clause_tokens(self._texts))
 
     @lazy

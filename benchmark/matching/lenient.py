@@ -50,8 +50,9 @@ class LenientMatcher:
     # 1.1: a triple with its own statement is also scored by the statement; 1.2: entity guard;
     # 1.3: predicate coverage in the statement score, attempt guard, hedge sides, names the
     # document never uses, reporting triples; 1.4: a day of a month is compared as that day;
-    # 1.5: "several hundred", refusals as negation (in their own clause), a gold time read
-    # from its ISO value, a fear triple read as one statement
+    # 1.5: refusals as negation (an unnamed source's cue and "declined to" an amount set
+    # aside), vague amounts ("several hundred", "a few dozen"), a gold time read from its ISO
+    # value, a fear triple read as one statement
     version = "1.5.0"
     # Chosen on the article's matcher table (docs/METRIC_CARD.md): a correct subject and
     # object with an unrelated predicate scores 0.63, below it; one half-right slot passes.

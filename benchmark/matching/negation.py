@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from benchmark.matching.numbers import starts_with_amount
-from benchmark.matching.text import NEGATION_CUES, NEGATION_PHRASES, has_negation_cue, words
+from benchmark.matching.text import has_negation_cue, negation_cue_at, words
 
 CLAUSE_BREAK = ","
 SENTENCE_BREAK = "."
@@ -48,7 +48,6 @@ _AUXILIARIES = frozenset({"did", "does", "do", "was", "were", "is", "are", "has"
                           "must", "may", "might", "been", "be", "being", "not", "n't"})
 _AUXILIARY_REACH = 4
 _DECLINE = frozenset({"declined", "declines", "decline", "declining"})
-_PHRASES = frozenset(NEGATION_PHRASES)
 # How many tokens after "declined to" are read for an amount ("just under 4,000 soldiers").
 _AMOUNT_WINDOW = 4
 
@@ -83,7 +82,7 @@ def is_negated(tokens: tuple[str, ...]) -> bool:
         return False
     for start, end in _clauses(tokens):
         for i in range(start, end):
-            if ((tokens[i] in NEGATION_CUES or tokens[i:i + 2] in _PHRASES)
+            if (negation_cue_at(tokens, i)
                     and not _an_unnamed_source(tokens, start, end, i)
                     and not _declined_to_an_amount(tokens, i)):
                 return True
@@ -159,6 +158,7 @@ def _declined_to_an_amount(tokens: tuple[str, ...], position: int) -> bool:
     amount may be the next slot of a triple: "declined to" | "nearly 3,800")."""
     if tokens[position] not in _DECLINE:
         return False
+    # (one token more than the window, for a slot break to drop)
     after = [t for t in tokens[position + 2:position + 3 + _AMOUNT_WINDOW] if t != TEXT_BREAK]
     if after[:2] in (["zero", "in"], ["zero", "out"]):  # "declined to zero in on Kidal"
         return False

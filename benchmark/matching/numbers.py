@@ -361,18 +361,17 @@ def _counts_of(tokens: tuple[str, ...], days: frozenset[int] = frozenset()) -> t
             i += 1
             # "hundreds of thousands": the plural scales the one before it
             if tokens[i:i + 1] == ("of",) and tokens[i + 1:i + 2] in _PLURAL_SCALES:
-                scale = _PLURAL_SCALES[tokens[i + 1:i + 2]]
-                low, high = low * scale, (high + 1) * scale - 1
+                low, high = _scaled(low, high, _PLURAL_SCALES[tokens[i + 1:i + 2]])
                 i += 2
             counts.append(Count(low, high, approximate=True, vague=True))
-        elif (token in _SCALES or token == "dozen") and before[-1:] in _FEW:
+        elif ((token in _SCALES or token == "dozen") and before[-1:] in _FEW
+              and token + "s" in _VAGUE):
             # "several hundred", "a few thousand", "a few dozen": as vague as the plural
             low, high = _VAGUE[token + "s"]
             i += 1
             # "several hundred thousand": the scale after it multiplies the whole range
             if i < n and tokens[i] in _SCALES and _SCALES[tokens[i]] > 100:
-                scale = _SCALES[tokens[i]]
-                low, high = low * scale, (high + 1) * scale - 1
+                low, high = _scaled(low, high, _SCALES[tokens[i]])
                 i += 1
             counts.append(Count(low, high, approximate=True, vague=True))
         elif (parsed := _number_word_run(tokens, i)) is not None:
@@ -383,6 +382,11 @@ def _counts_of(tokens: tuple[str, ...], days: frozenset[int] = frozenset()) -> t
         else:
             i += 1
     return tuple(counts)
+
+
+def _scaled(low: float, high: float, scale: float) -> tuple[float, float]:
+    """A vague range times a scale: "hundreds" [200, 999] of thousands is [200,000, 999,999]."""
+    return low * scale, (high + 1) * scale - 1
 
 
 def starts_with_amount(tokens: tuple[str, ...]) -> bool:

@@ -369,9 +369,14 @@ _MODALITY = Cues(MODAL_MARKERS, MODAL_PHRASES)
 
 
 def has_negation_cue(tokens: tuple[str, ...]) -> bool:
-    """A negation cue anywhere, whatever its clause (``negation.is_negated`` reads the
-    clause)."""
+    """A negation cue anywhere (``negation.is_negated`` decides whether it is the claim's)."""
     return _NEGATION.found_in(tokens)
+
+
+def negation_cue_at(tokens: tuple[str, ...], position: int) -> bool:
+    """Whether a negation cue word stands, or a cue phrase starts, at ``position``."""
+    return (tokens[position] in _NEGATION.words
+            or tokens[position:position + 2] in _NEGATION.phrases)
 
 
 def is_irrealis(tokens: tuple[str, ...]) -> bool:
