@@ -41,7 +41,7 @@ class ExactMatcher:
     # 1.1: entity guard; 1.2: attempt guard, hedge sides, unknown names; 1.3: days of months;
     # 1.4: refusals as negation (an unnamed source's cue and "declined to" an amount set
     # aside), vague amounts ("several hundred", "a few dozen"), a gold time read from its ISO
-    # value, a fear triple read as one statement
+    # value, a fear triple's guards read from it as one statement
     version = "1.4.0"
     default_threshold = 1.0
 
